@@ -1,0 +1,45 @@
+-- numbering — the numbers a Vietnamese administrative document uses.
+--   roman(4)  → "IV"          (mục: I., II. …)
+--   letter(5) → "đ"           (điểm: a) b) c) d) đ) e) g) …; no f, j, w, z)
+--   format("roman" | "arabic" | "letter" | "upper-letter", n)
+local M = {}
+
+local ROMAN = {
+  {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"},
+  {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"}, {1, "I"},
+}
+
+function M.roman(n)
+  assert(math.type(n) == "integer" and n >= 1 and n < 4000, "roman: expected a whole number from 1 to 3999")
+  local out = {}
+  for _, pair in ipairs(ROMAN) do
+    while n >= pair[1] do
+      out[#out + 1] = pair[2]
+      n = n - pair[1]
+    end
+  end
+  return table.concat(out)
+end
+
+-- The Vietnamese alphabet as the decree letters its points: đ follows d, and f, j, w, z are absent.
+M.LETTERS = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q",
+              "r", "s", "t", "u", "v", "x", "y" }
+
+function M.letter(n)
+  assert(math.type(n) == "integer" and n >= 1, "letter: expected a whole number from 1")
+  local count = #M.LETTERS
+  -- After y: aa, bb … as long lists in practice continue.
+  local repeatn = (n - 1) // count + 1
+  return string.rep(M.LETTERS[(n - 1) % count + 1], repeatn)
+end
+
+function M.format(style, n)
+  if style == "roman" then return M.roman(n)
+  elseif style == "arabic" then return tostring(n)
+  elseif style == "letter" then return M.letter(n)
+  elseif style == "upper-letter" then return kh.upper(M.letter(n))
+  end
+  error("numbering: unknown style '" .. tostring(style) .. "' (roman, arabic, letter, upper-letter)", 2)
+end
+
+return M

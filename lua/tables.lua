@@ -1,0 +1,203 @@
+-- tables — lays out a plan's table (read_table(…) or rows written in Lua) with the builder.
+--
+-- Cell conventions (the same in a CSV file and in Lua rows):
+--   "<"        merged into the cell on its left (column span)
+--   "^"        merged into the cell above (row span)
+--   "#I" …     a group row: label I in the STT column, the title in the next cell spanning the
+--              empty cells after it; "##I" a group nested in the previous one; "#" alone: no label,
+--              the title spans the whole row
+--   ""         in the STT column of a data row: numbered automatically
+--   a line break inside a cell starts a new paragraph; **bold** and *italic* as in the body
+local numbering = require("numbering")
+
+local M = {}
+
+local function where(spec, row)
+  if spec.file and row.line then return spec.file .. ":" .. row.line end
+  return "table row " .. tostring(row.index)
+end
+
+-- One cell text → paragraph specs.
+local function paragraphs(text, style, spec, row, column)
+  local out = {}
+  local first_line = true
+  for line in (text .. "\n"):gmatch("(.-)\r?\n") do
+    if line ~= "" or first_line then
+      local ok, runs = pcall(kh.inline, line, spec.file or "table", row.line or 1, column)
+      if not ok then error(runs, 0) end
+      out[#out + 1] = {
+        runs = runs, align = style.align, size = style.size, bold = style.bold,
+        italic = style.italic, space_before = style.space_before, space_after = style.space_after,
+        line = style.line, indent_first = 0,
+      }
+    end
+    first_line = false
+  end
+  return out
+end
+
+-- Column widths in mm for the text width available, from relative or absolute widths.
+local function widths(columns, ncols, available)
+  local w, total = {}, 0
+  for c = 1, ncols do
+    local col = columns[c] or {}
+    w[c] = col.width or 1
+    total = total + w[c]
+  end
+  for c = 1, ncols do w[c] = w[c] * available / total end
+  return w
+end
+
+local function stt_label(fmt, n, groups)
+  if fmt == "group.n" then
+    local g = groups[#groups]
+    if g and g.label ~= "" then return g.label .. "." .. n end
+    return tostring(n)
+  elseif fmt == "roman" or fmt == "letter" or fmt == "upper-letter" then
+    return numbering.format(fmt, n)
+  end
+  return tostring(n)
+end
+
+-- Lay out SPEC in DOC. SETTINGS: size, header (bold, align), group (bold), cell spacing.
+function M.render(doc, spec, settings, available_width)
+  local rows = spec.rows
+  if type(rows) ~= "table" or #rows == 0 then
+    error((spec.file or "table") .. ": expected rows, got none", 0)
+  end
+  local ncols = 0
+  for i, row in ipairs(rows) do
+    if type(row) ~= "table" then error("table row " .. i .. ": expected a list of cell texts", 0) end
+    ncols = math.max(ncols, #row)
+  end
+  local columns = spec.columns or {}
+  if #columns > 0 and #columns ~= ncols then
+    error(string.format("%s: columns lists %d columns, the rows have %d", spec.file or "table",
+                        #columns, ncols), 0)
+  end
+  local header_rows = spec.header_rows or 1
+  local stt = spec.stt or {}
+  local stt_col = stt.column or 1
+  local stt_format = stt.format or "n"
+  local restart = stt.restart
+  if restart == nil then restart = true end
+
+  local out_rows = {}
+  local groups, counter = {}, 0
+  for r, row in ipairs(rows) do
+    local info = { index = r, line = row.line }
+    local is_header = r <= header_rows
+    local first = row[1] or ""
+    local group_level = (not is_header) and first:match("^(#+)") and #first:match("^(#+)")
+    local cells = {}
+    if group_level then
+      local label = first:sub(group_level + 1)
+      while #groups >= group_level do table.remove(groups) end
+      groups[#groups + 1] = { label = label }
+      if restart then counter = 0 end
+      -- the title spans up to the next non-empty cell
+      local title_col = 2
+      local text_style = { size = settings.size, bold = settings.group_bold, align = "left",
+                           space_before = settings.space, space_after = settings.space }
+      local start = 1
+      if label ~= "" then
+        cells[#cells + 1] = { content = paragraphs(label, { size = settings.size, bold = settings.group_bold,
+                              align = "center", space_before = settings.space, space_after = settings.space },
+                              spec, info, 1), valign = "center" }
+        start = 2
+      else
+        title_col = 2
+      end
+      local title = row[title_col] or ""
+      local stop = title_col + 1
+      while stop <= ncols and (row[stop] or "") == "" do stop = stop + 1 end
+      cells[#cells + 1] = { content = paragraphs(title, text_style, spec, info, title_col),
+                            colspan = stop - start, valign = "center" }
+      for c = stop, ncols do
+        cells[#cells + 1] = { content = paragraphs(row[c] or "", { size = settings.size,
+                              align = (columns[c] or {}).align, space_before = settings.space,
+                              space_after = settings.space }, spec, info, c) }
+      end
+    else
+      local numbered = false
+      for c = 1, ncols do
+        local text = row[c] or ""
+        if text == "<" then
+          if c == 1 or #cells == 0 then
+            error(where(spec, info) .. ": column " .. c .. ": '<' has no cell on its left to merge with", 0)
+          end
+          -- find the cell this one extends: the last cell emitted in this row
+          local last = cells[#cells]
+          if last.col + (last.colspan or 1) ~= c then
+            error(where(spec, info) .. ": column " .. c .. ": '<' follows a '^': merge a block with '^' only", 0)
+          end
+          last.colspan = (last.colspan or 1) + 1
+        elseif text == "^" then
+          if r == 1 then
+            error(where(spec, info) .. ": column " .. c .. ": '^' has no cell above to merge with", 0)
+          end
+          local above = out_rows[r - 1].origin[c]
+          if not above then
+            error(where(spec, info) .. ": column " .. c .. ": '^' under a cell that cannot grow down", 0)
+          end
+          if above.col == c then above.rowspan = (above.rowspan or 1) + 1 end
+        else
+          if c == stt_col and text == "" and not is_header and not numbered then
+            local empty = true
+            for k = 1, ncols do
+              if k ~= stt_col and (row[k] or "") ~= "" then empty = false end
+            end
+            if not empty then
+              counter = counter + 1
+              text = stt_label(stt_format, counter, groups)
+              numbered = true
+            end
+          end
+          local col = columns[c] or {}
+          local style
+          if is_header then
+            style = { size = settings.size, bold = settings.header_bold, align = settings.header_align,
+                      space_before = settings.space, space_after = settings.space }
+          else
+            style = { size = settings.size, align = col.align or (c == stt_col and "center" or "left"),
+                      space_before = settings.space, space_after = settings.space }
+          end
+          cells[#cells + 1] = { content = paragraphs(text, style, spec, info, c),
+                                valign = is_header and "center" or (c == stt_col and "center" or nil),
+                                col = c }
+        end
+      end
+    end
+    -- origin[c]: the cell that holds column c in this row, for '^' below it
+    local origin = {}
+    for _, cell in ipairs(cells) do
+      if cell.col then
+        for k = cell.col, cell.col + (cell.colspan or 1) - 1 do origin[k] = cell end
+      end
+    end
+    for c = 1, ncols do
+      if not origin[c] and r > 1 and (row[c] == "^") then origin[c] = out_rows[r - 1].origin[c] end
+    end
+    out_rows[r] = { cells = cells, header = is_header, line = row.line, origin = origin }
+  end
+
+  -- strip helper fields the builder does not know
+  local built = {}
+  for r, row in ipairs(out_rows) do
+    local cells = {}
+    for i, cell in ipairs(row.cells) do
+      cells[i] = { content = cell.content, colspan = cell.colspan, rowspan = cell.rowspan,
+                   valign = cell.valign }
+    end
+    built[r] = { cells = cells, header = row.header or nil, line = row.line, cant_split = true }
+  end
+  doc:table{
+    widths = widths(columns, ncols, available_width),
+    rows = built,
+    borders = true,
+    source = spec.file,
+    cell_margin = settings.cell_margin,
+  }
+end
+
+return M

@@ -1,0 +1,707 @@
+/* The builder: Lua tables in, document model out. Each spec table is checked field by field so a
+   template author's slip names the field and the template line. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "kh_builder.h"
+#include "kh_markup.h"
+#include "kh_metrics.h"
+#include "kh_sandbox.h"
+#include "kh_text.h"
+#include "kh_util.h"
+
+#define DOC_META "kh.doc"
+#define TWIPS_PER_MM (1440.0 / 25.4)
+
+static int mm_to_twips(double mm) { return (int)lround(mm * TWIPS_PER_MM); }
+static int pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
+
+/* ---- reading fields ---- */
+
+static int field_type_error(lua_State *L, const char *what, const char *field, const char *expected)
+{
+    return luaL_error(L, "%s.%s: expected %s, got %s", what, field, expected, luaL_typename(L, -1));
+}
+
+/* Every key of the table at IDX must be one of NAMES (or an integer when LIST). */
+static void check_keys(lua_State *L, int idx, const char *what, const char *const *names, int list)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) == LUA_TNUMBER && list)
+            continue;
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int ok = 0;
+        for (const char *const *n = names; k && *n && !ok; n++)
+            ok = strcmp(*n, k) == 0;
+        if (!ok) {
+            luaL_Buffer b;
+            luaL_buffinit(L, &b);
+            for (const char *const *n = names; *n; n++) {
+                luaL_addstring(&b, *n);
+                if (n[1])
+                    luaL_addstring(&b, ", ");
+            }
+            luaL_pushresult(&b);
+            luaL_error(L, "%s: unknown field '%s' (known: %s)", what, k ? k : luaL_typename(L, -2),
+                       lua_tostring(L, -1));
+        }
+    }
+}
+
+static int opt_number(lua_State *L, int idx, const char *what, const char *field, double *out)
+{
+    lua_getfield(L, idx, field);
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (t != LUA_TNUMBER)
+        field_type_error(L, what, field, "a number");
+    *out = lua_tonumber(L, -1);
+    lua_pop(L, 1);
+    if (!isfinite(*out) || fabs(*out) > 1e6)
+        luaL_error(L, "%s.%s: expected a reasonable number, got %f", what, field, *out);
+    return 1;
+}
+
+static int opt_bool(lua_State *L, int idx, const char *what, const char *field, int *out)
+{
+    lua_getfield(L, idx, field);
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (t != LUA_TBOOLEAN)
+        field_type_error(L, what, field, "true or false");
+    *out = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return 1;
+}
+
+static const char *opt_string(lua_State *L, int idx, const char *what, const char *field)
+{
+    lua_getfield(L, idx, field);
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    if (t != LUA_TSTRING)
+        field_type_error(L, what, field, "text");
+    const char *s = lua_tostring(L, -1);
+    lua_pop(L, 1);   /* still referenced by the table at idx */
+    return s;
+}
+
+static void opt_mm(lua_State *L, int idx, const char *what, const char *field, int *twips)
+{
+    double v;
+    if (opt_number(L, idx, what, field, &v))
+        *twips = mm_to_twips(v);
+}
+
+static void opt_pt(lua_State *L, int idx, const char *what, const char *field, int *twips)
+{
+    double v;
+    if (opt_number(L, idx, what, field, &v))
+        *twips = pt_to_twips(v);
+}
+
+static void opt_size(lua_State *L, int idx, const char *what, int *half_points)
+{
+    double v;
+    if (opt_number(L, idx, what, "size", &v)) {
+        if (v < 1 || v > 200)
+            luaL_error(L, "%s.size: expected a font size in points from 1 to 200, got %f", what, v);
+        *half_points = (int)lround(v * 2);
+    }
+}
+
+static kh_align parse_align(lua_State *L, const char *what, const char *s)
+{
+    if (!s) return KH_ALIGN_UNSET;
+    if (!strcmp(s, "left")) return KH_ALIGN_LEFT;
+    if (!strcmp(s, "center")) return KH_ALIGN_CENTER;
+    if (!strcmp(s, "right")) return KH_ALIGN_RIGHT;
+    if (!strcmp(s, "justify")) return KH_ALIGN_JUSTIFY;
+    luaL_error(L, "%s.align: expected \"left\", \"center\", \"right\" or \"justify\", got \"%s\"", what, s);
+    return KH_ALIGN_UNSET;
+}
+
+/* Text for the model: valid, XML-safe, NFC. Returns a malloc'ed copy. */
+static char *clean_text(lua_State *L, const char *what, const char *s, size_t len)
+{
+    size_t bad;
+    kh_text_status st = kh_text_check(s, len, &bad);
+    if (st != KH_TEXT_OK)
+        luaL_error(L, "%s: %s at byte %d", what, kh_text_status_message(st), (int)bad + 1);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) {
+            char *nfc = kh_text_nfc(s, len);
+            if (!nfc)
+                luaL_error(L, "%s: out of memory", what);
+            return nfc;
+        }
+    return kh_xstrndup(s, len);
+}
+
+static void read_run_props(lua_State *L, int idx, const char *what, kh_run_props *r)
+{
+    opt_size(L, idx, what, &r->size);
+    opt_bool(L, idx, what, "bold", &r->bold);
+    opt_bool(L, idx, what, "italic", &r->italic);
+    opt_bool(L, idx, what, "underline", &r->underline);
+    opt_bool(L, idx, what, "caps", &r->caps);
+}
+
+static const char *const para_fields[] = {
+    "style", "text", "runs", "align", "size", "bold", "italic", "underline", "caps",
+    "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
+    "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
+    "widow_control", "border_top", "border_bottom", NULL};
+
+static void read_para_props(lua_State *L, int idx, const char *what, kh_para_props *p)
+{
+    p->align = parse_align(L, what, opt_string(L, idx, what, "align"));
+    read_run_props(L, idx, what, &p->run);
+    opt_mm(L, idx, what, "indent_left", &p->indent_left);
+    opt_mm(L, idx, what, "indent_right", &p->indent_right);
+    opt_mm(L, idx, what, "indent_first", &p->indent_first);
+    opt_pt(L, idx, what, "space_before", &p->space_before);
+    opt_pt(L, idx, what, "space_after", &p->space_after);
+    double v;
+    if (opt_number(L, idx, what, "line", &v)) {
+        if (v < 0.5 || v > 5)
+            luaL_error(L, "%s.line: expected a line spacing from 0.5 to 5 (1 = single), got %f", what, v);
+        p->line_rule = KH_LINE_AUTO;
+        p->line = (int)lround(v * 240);
+    }
+    if (opt_number(L, idx, what, "line_exact", &v)) {
+        p->line_rule = KH_LINE_EXACT;
+        p->line = pt_to_twips(v);
+    }
+    if (opt_number(L, idx, what, "line_at_least", &v)) {
+        p->line_rule = KH_LINE_AT_LEAST;
+        p->line = pt_to_twips(v);
+    }
+    opt_bool(L, idx, what, "keep_next", &p->keep_next);
+    opt_bool(L, idx, what, "keep_lines", &p->keep_lines);
+    opt_bool(L, idx, what, "page_break_before", &p->page_break_before);
+    opt_bool(L, idx, what, "widow_control", &p->widow_control);
+    if (opt_number(L, idx, what, "border_top", &v))
+        p->border_top.width = (int)lround(v * 8);
+    if (opt_number(L, idx, what, "border_bottom", &v))
+        p->border_bottom.width = (int)lround(v * 8);
+}
+
+/* A text with line breaks and tabs becomes text, break and tab runs. */
+static void add_text_runs(lua_State *L, kh_para *p, const char *what, const char *s, size_t len,
+                          const kh_run_props *props)
+{
+    char *text = clean_text(L, what, s, len);
+    char *start = text;
+    for (char *q = text;; q++) {
+        if (*q == '\n' || *q == '\t' || *q == '\r' || *q == '\0') {
+            char c = *q;
+            if (q > start) {
+                *q = '\0';
+                kh_run *r = kh_para_add_run(p, KH_RUN_TEXT, start);
+                r->props = *props;
+            }
+            if (c == '\0')
+                break;
+            if (c == '\n' || c == '\t') {
+                kh_run *r = kh_para_add_run(p, c == '\n' ? KH_RUN_BREAK : KH_RUN_TAB, NULL);
+                r->props = *props;
+            }
+            start = q + 1;
+        }
+    }
+    free(text);
+}
+
+static const char *const run_fields[] = {"text", "size", "bold", "italic", "underline", "caps",
+                                         "page_number", "br", NULL};
+
+static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
+{
+    lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, idx, i);
+        int r = lua_gettop(L);
+        kh_run_props props;
+        kh_run_props_init(&props);
+        if (lua_type(L, r) == LUA_TSTRING) {
+            size_t len;
+            const char *s = lua_tolstring(L, r, &len);
+            add_text_runs(L, p, what, s, len, &props);
+        } else if (lua_type(L, r) == LUA_TTABLE) {
+            check_keys(L, r, "run", run_fields, 0);
+            read_run_props(L, r, "run", &props);
+            int flag = 0;
+            if (opt_bool(L, r, "run", "page_number", &flag) && flag) {
+                kh_para_add_run(p, KH_RUN_PAGE_NUMBER, NULL)->props = props;
+            } else if (opt_bool(L, r, "run", "br", &flag) && flag) {
+                kh_para_add_run(p, KH_RUN_BREAK, NULL)->props = props;
+            } else {
+                lua_getfield(L, r, "text");
+                if (lua_type(L, -1) != LUA_TSTRING)
+                    luaL_error(L, "%s.runs[%d].text: expected text, got %s", what, (int)i, luaL_typename(L, -1));
+                size_t len;
+                const char *s = lua_tolstring(L, -1, &len);
+                add_text_runs(L, p, what, s, len, &props);
+                lua_pop(L, 1);
+            }
+        } else {
+            luaL_error(L, "%s.runs[%d]: expected text or a run table {text=…, bold=…}, got %s", what,
+                       (int)i, luaL_typename(L, r));
+        }
+        lua_settop(L, r - 1);
+    }
+}
+
+static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, const char *what)
+{
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        kh_para *p = kh_blocks_add_para(into);
+        kh_run_props props;
+        kh_run_props_init(&props);
+        add_text_runs(L, p, what, s, len, &props);
+        return;
+    }
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, what, para_fields, 0);
+    kh_para *p = kh_blocks_add_para(into);
+    const char *style = opt_string(L, idx, what, "style");
+    if (style) {
+        if (!kh_doc_find_style(doc, style))
+            luaL_error(L, "%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})", what, style, style);
+        p->style = kh_xstrdup(style);
+    }
+    read_para_props(L, idx, what, &p->props);
+    lua_getfield(L, idx, "text");
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        kh_run_props props;
+        kh_run_props_init(&props);
+        add_text_runs(L, p, what, s, len, &props);
+    } else if (!lua_isnil(L, -1)) {
+        field_type_error(L, what, "text", "text");
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, idx, "runs");
+    if (lua_istable(L, -1))
+        read_runs(L, lua_gettop(L), what, p);
+    else if (!lua_isnil(L, -1))
+        field_type_error(L, what, "runs", "a list of runs");
+    lua_pop(L, 1);
+}
+
+/* ---- doc methods ---- */
+
+static kh_doc *check_doc(lua_State *L)
+{
+    kh_doc **d = luaL_checkudata(L, 1, DOC_META);
+    return *d;
+}
+
+static int doc_paragraph(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    read_para(L, 2, doc, &kh_doc_current_section(doc)->body, "paragraph");
+    return 0;
+}
+
+static const char *const style_fields[] = {
+    "id", "name", "based_on", "next", "kind", "align", "size", "bold", "italic", "underline", "caps",
+    "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
+    "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
+    "widow_control", "border_top", "border_bottom", NULL};
+
+static int doc_style(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, "style", style_fields, 0);
+    const char *id = opt_string(L, 2, "style", "id");
+    if (!id || !*id)
+        luaL_error(L, "style.id: expected text (the style's identifier)");
+    for (const char *c = id; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+            luaL_error(L, "style.id: expected letters and digits only, got \"%s\"", id);
+    kh_style *s = kh_doc_add_style(doc, id);
+    const char *name = opt_string(L, 2, "style", "name");
+    const char *based = opt_string(L, 2, "style", "based_on");
+    const char *next = opt_string(L, 2, "style", "next");
+    free(s->name);
+    s->name = kh_xstrdup(name ? name : id);
+    free(s->based_on);
+    s->based_on = based ? kh_xstrdup(based) : NULL;
+    free(s->next);
+    s->next = next ? kh_xstrdup(next) : NULL;
+    if (based && !kh_doc_find_style(doc, based))
+        luaL_error(L, "style.based_on: no style '%s' was defined before '%s'", based, id);
+    kh_para_props_init(&s->props);
+    read_para_props(L, 2, "style", &s->props);
+    return 0;
+}
+
+static const char *const section_fields[] = {
+    "orientation", "width", "height", "margin_top", "margin_bottom", "margin_left",
+    "margin_right", "header_distance", "footer_distance", "page_numbers", "number_first_page",
+    "page_start", "number_size", NULL};
+
+static int doc_section(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    if (lua_isnoneornil(L, 2))
+        lua_newtable(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, "section", section_fields, 0);
+    kh_section *s = kh_doc_add_section(doc);
+    opt_mm(L, 2, "section", "width", &s->width);
+    opt_mm(L, 2, "section", "height", &s->height);
+    const char *orient = opt_string(L, 2, "section", "orientation");
+    if (orient && strcmp(orient, "landscape") && strcmp(orient, "portrait"))
+        luaL_error(L, "section.orientation: expected \"portrait\" or \"landscape\", got \"%s\"", orient);
+    int landscape = orient && !strcmp(orient, "landscape");
+    if ((landscape && s->width < s->height) || (!landscape && orient && s->width > s->height)) {
+        int w = s->width;
+        s->width = s->height;
+        s->height = w;
+    }
+    opt_mm(L, 2, "section", "margin_top", &s->margin_top);
+    opt_mm(L, 2, "section", "margin_bottom", &s->margin_bottom);
+    opt_mm(L, 2, "section", "margin_left", &s->margin_left);
+    opt_mm(L, 2, "section", "margin_right", &s->margin_right);
+    opt_mm(L, 2, "section", "header_distance", &s->header_distance);
+    opt_mm(L, 2, "section", "footer_distance", &s->footer_distance);
+    opt_bool(L, 2, "section", "page_numbers", &s->page_numbers);
+    opt_bool(L, 2, "section", "number_first_page", &s->number_first_page);
+    double v;
+    if (opt_number(L, 2, "section", "page_start", &v))
+        s->page_start = (int)v;
+    if (opt_number(L, 2, "section", "number_size", &v))
+        s->number_props.run.size = (int)lround(v * 2);
+    if (kh_section_text_width(s) < 1000 || s->height - s->margin_top - s->margin_bottom < 1000)
+        luaL_error(L, "section: the margins leave no room for text");
+    return 0;
+}
+
+static const char *const table_fields[] = {"widths", "rows", "borders", "indent", "cell_margin",
+                                           "source", NULL};
+static const char *const row_fields[] = {"cells", "header", "cant_split", "line", NULL};
+static const char *const cell_fields[] = {"content", "colspan", "rowspan", "valign", "shade", NULL};
+
+static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
+{
+    check_keys(L, idx, "cell", cell_fields, 0);
+    double v;
+    if (opt_number(L, idx, "cell", "colspan", &v))
+        cell->colspan = (int)v;
+    if (opt_number(L, idx, "cell", "rowspan", &v))
+        cell->rowspan = (int)v;
+    if (opt_number(L, idx, "cell", "shade", &v))
+        cell->shade = (int)v;
+    const char *va = opt_string(L, idx, "cell", "valign");
+    if (va) {
+        if (!strcmp(va, "top")) cell->valign = KH_VALIGN_TOP;
+        else if (!strcmp(va, "center")) cell->valign = KH_VALIGN_CENTER;
+        else if (!strcmp(va, "bottom")) cell->valign = KH_VALIGN_BOTTOM;
+        else luaL_error(L, "cell.valign: expected \"top\", \"center\" or \"bottom\", got \"%s\"", va);
+    }
+    lua_getfield(L, idx, "content");
+    int c = lua_gettop(L);
+    if (lua_istable(L, c)) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, c);
+        for (lua_Integer i = 1; i <= n; i++) {
+            lua_rawgeti(L, c, i);
+            read_para(L, -1, doc, &cell->content, "cell paragraph");
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnil(L, c)) {
+        field_type_error(L, "cell", "content", "a list of paragraphs");
+    }
+    lua_pop(L, 1);
+}
+
+static int doc_table(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, "table", table_fields, 0);
+    lua_getfield(L, 2, "widths");
+    if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
+        luaL_error(L, "table.widths: expected a list of 1 to 63 column widths in mm");
+    int ncols = (int)lua_rawlen(L, -1);
+    kh_table *t = kh_blocks_add_table(&kh_doc_current_section(doc)->body, ncols);
+    for (int i = 0; i < ncols; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) <= 0 || lua_tonumber(L, -1) > 2000)
+            luaL_error(L, "table.widths[%d]: expected a width in mm, got %s", i + 1, luaL_typename(L, -1));
+        t->widths[i] = mm_to_twips(lua_tonumber(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    opt_bool(L, 2, "table", "borders", &t->borders);
+    opt_mm(L, 2, "table", "indent", &t->indent);
+    opt_mm(L, 2, "table", "cell_margin", &t->cell_margin);
+    const char *src = opt_string(L, 2, "table", "source");
+    if (src)
+        t->source = kh_xstrdup(src);
+    lua_getfield(L, 2, "rows");
+    if (!lua_istable(L, -1))
+        luaL_error(L, "table.rows: expected a list of rows");
+    int rows = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, rows);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, rows, i);
+        int r = lua_gettop(L);
+        if (!lua_istable(L, r))
+            luaL_error(L, "table.rows[%d]: expected a row {cells = {…}}", (int)i);
+        check_keys(L, r, "row", row_fields, 0);
+        kh_row *row = kh_table_add_row(t);
+        opt_bool(L, r, "row", "header", &row->header);
+        opt_bool(L, r, "row", "cant_split", &row->cant_split);
+        double v;
+        if (opt_number(L, r, "row", "line", &v))
+            row->line = (int)v;
+        lua_getfield(L, r, "cells");
+        if (!lua_istable(L, -1))
+            luaL_error(L, "table.rows[%d].cells: expected a list of cells", (int)i);
+        int cells = lua_gettop(L);
+        lua_Integer nc = (lua_Integer)lua_rawlen(L, cells);
+        for (lua_Integer k = 1; k <= nc; k++) {
+            lua_rawgeti(L, cells, k);
+            if (!lua_istable(L, -1))
+                luaL_error(L, "table.rows[%d].cells[%d]: expected a cell {content = {…}}", (int)i, (int)k);
+            read_cell(L, lua_gettop(L), doc, kh_row_add_cell(row));
+            lua_pop(L, 1);
+        }
+        lua_settop(L, rows);
+    }
+    lua_pop(L, 1);
+    kh_error err;
+    kh_error_clear(&err);
+    if (kh_table_layout(t, &err) != KH_OK)
+        return luaL_error(L, "table: %s", err.message);
+    return 0;
+}
+
+static const char *const meta_fields[] = {"title", "subject", "creator", "description", "font",
+                                          "size", "lang", NULL};
+
+static void set_string(char **dst, const char *s)
+{
+    if (s) {
+        free(*dst);
+        *dst = kh_xstrdup(s);
+    }
+}
+
+static int doc_settings(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    check_keys(L, 2, "document", meta_fields, 0);
+    set_string(&doc->title, opt_string(L, 2, "document", "title"));
+    set_string(&doc->subject, opt_string(L, 2, "document", "subject"));
+    set_string(&doc->creator, opt_string(L, 2, "document", "creator"));
+    set_string(&doc->description, opt_string(L, 2, "document", "description"));
+    set_string(&doc->font, opt_string(L, 2, "document", "font"));
+    set_string(&doc->lang, opt_string(L, 2, "document", "lang"));
+    opt_size(L, 2, "document", &doc->size);
+    return 0;
+}
+
+/* The width left for text in the current section, in mm: tables are sized from it. */
+static int doc_text_width(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    lua_pushnumber(L, kh_section_text_width(kh_doc_current_section(doc)) / TWIPS_PER_MM);
+    return 1;
+}
+
+void kh_builder_push_doc(lua_State *L, kh_doc *doc)
+{
+    kh_doc **d = lua_newuserdatauv(L, sizeof *d, 0);
+    *d = doc;
+    if (luaL_newmetatable(L, DOC_META)) {
+        static const luaL_Reg methods[] = {
+            {"paragraph", doc_paragraph}, {"style", doc_style}, {"section", doc_section},
+            {"table", doc_table}, {"settings", doc_settings}, {"text_width", doc_text_width},
+            {NULL, NULL}};
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+    }
+    lua_setmetatable(L, -2);
+}
+
+/* ---- the kh module ---- */
+
+static void push_spans(lua_State *L, const kh_spans *spans)
+{
+    lua_createtable(L, (int)spans->nspans, 0);
+    for (size_t i = 0; i < spans->nspans; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushstring(L, spans->spans[i].text);
+        lua_setfield(L, -2, "text");
+        if (spans->spans[i].bold) {
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "bold");
+        }
+        if (spans->spans[i].italic) {
+            lua_pushboolean(L, 1);
+            lua_setfield(L, -2, "italic");
+        }
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+/* Text and the name its errors carry, from a string or a read_text() source. */
+static const char *source_text(lua_State *L, int idx, size_t *len, const char **name)
+{
+    *name = "body";
+    if (lua_istable(L, idx)) {
+        lua_getfield(L, idx, "file");
+        if (lua_isstring(L, -1))
+            *name = lua_tostring(L, -1);
+        lua_pop(L, 1);
+        lua_getfield(L, idx, "text");
+        const char *s = lua_tolstring(L, -1, len);
+        lua_pop(L, 1);
+        if (!s)
+            luaL_error(L, "expected a text or read_text(…) source");
+        return s;
+    }
+    return luaL_checklstring(L, idx, len);
+}
+
+/* kh.markup(body [, name]) → { {kind=, level=, mark=, line=, runs={…}}, … } */
+static int kh_lua_markup(lua_State *L)
+{
+    size_t len;
+    const char *name;
+    const char *s = source_text(L, 1, &len, &name);
+    name = luaL_optstring(L, 2, name);
+    kh_markup m;
+    kh_error err;
+    kh_error_clear(&err);
+    if (kh_markup_parse(s, len, name, &m, &err) != KH_OK)
+        return kh_lua_error_plain(L, "%s", err.message);
+    lua_createtable(L, (int)m.nblocks, 0);
+    for (size_t i = 0; i < m.nblocks; i++) {
+        const kh_mk_block *b = &m.blocks[i];
+        lua_createtable(L, 0, 5);
+        lua_pushstring(L, b->kind == KH_MK_HEADING ? "heading" : b->kind == KH_MK_ITEM ? "item" : "para");
+        lua_setfield(L, -2, "kind");
+        if (b->kind == KH_MK_HEADING) {
+            lua_pushinteger(L, b->level);
+            lua_setfield(L, -2, "level");
+        }
+        if (b->kind == KH_MK_ITEM) {
+            lua_pushstring(L, kh_mark_name(b->mark));
+            lua_setfield(L, -2, "mark");
+        }
+        lua_pushinteger(L, b->line);
+        lua_setfield(L, -2, "line");
+        push_spans(L, &b->content);
+        lua_setfield(L, -2, "runs");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    kh_markup_free(&m);
+    return 1;
+}
+
+/* kh.inline(text [, name, line, column]) → runs */
+static int kh_lua_inline(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    const char *name = luaL_optstring(L, 2, "text");
+    int line = (int)luaL_optinteger(L, 3, 1);
+    int column = (int)luaL_optinteger(L, 4, 1);
+    kh_spans spans = {0};
+    kh_error err;
+    kh_error_clear(&err);
+    if (kh_markup_inline(s, len, name, line, column, &spans, &err) != KH_OK)
+        return kh_lua_error_plain(L, "%s", err.message);
+    push_spans(L, &spans);
+    kh_spans_free(&spans);
+    return 1;
+}
+
+static int kh_lua_upper(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    char *u = kh_text_upper(s, len);
+    if (!u)
+        return luaL_error(L, "kh.upper: expected UTF-8 text");
+    lua_pushstring(L, u);
+    free(u);
+    return 1;
+}
+
+static int kh_lua_lower(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    char *u = kh_text_lower(s, len);
+    if (!u)
+        return luaL_error(L, "kh.lower: expected UTF-8 text");
+    lua_pushstring(L, u);
+    free(u);
+    return 1;
+}
+
+static int kh_lua_nfc(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    char *u = kh_text_nfc(s, len);
+    if (!u)
+        return luaL_error(L, "kh.nfc: expected UTF-8 text");
+    lua_pushstring(L, u);
+    free(u);
+    return 1;
+}
+
+/* kh.text_width(text, size_pt, bold, italic) → mm */
+static int kh_lua_text_width(lua_State *L)
+{
+    const char *s = luaL_checkstring(L, 1);
+    double size = luaL_checknumber(L, 2);
+    int w = kh_text_width_twips(s, size, lua_toboolean(L, 3), lua_toboolean(L, 4));
+    lua_pushnumber(L, w / TWIPS_PER_MM);
+    return 1;
+}
+
+static int kh_lua_warn(lua_State *L)
+{
+    const char *msg = luaL_checkstring(L, 1);
+    luaL_where(L, 1);
+    fprintf(stderr, "%swarning: %s\n", lua_tostring(L, -1), msg);
+    return 0;
+}
+
+void kh_builder_push_module(lua_State *L)
+{
+    static const luaL_Reg fns[] = {
+        {"markup", kh_lua_markup}, {"inline", kh_lua_inline}, {"upper", kh_lua_upper}, {"lower", kh_lua_lower},
+        {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn},
+        {NULL, NULL}};
+    luaL_newlib(L, fns);
+}

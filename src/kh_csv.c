@@ -1,0 +1,174 @@
+/* CSV reader: a small state machine over bytes; UTF-8 is checked for the whole file first so
+   errors can name the line and column of the bad byte. */
+#include <stdlib.h>
+#include <string.h>
+#include "kh_csv.h"
+#include "kh_text.h"
+#include "kh_util.h"
+
+char kh_csv_separator_for(const char *name)
+{
+    size_t n = strlen(name);
+    if ((n > 4 && strcmp(name + n - 4, ".tsv") == 0) || (n > 4 && strcmp(name + n - 4, ".tab") == 0))
+        return '\t';
+    return ',';
+}
+
+void kh_csv_free(kh_csv *csv)
+{
+    for (size_t r = 0; r < csv->nrows; r++) {
+        for (size_t c = 0; c < csv->rows[r].ncells; c++)
+            free(csv->rows[r].cells[c].text);
+        free(csv->rows[r].cells);
+    }
+    free(csv->rows);
+    memset(csv, 0, sizeof *csv);
+}
+
+static int row_is_empty(const kh_csv_row *row)
+{
+    for (size_t i = 0; i < row->ncells; i++)
+        if (row->cells[i].text[0])
+            return 0;
+    return 1;
+}
+
+static int end_cell(kh_csv_row *row, kh_buf *cell, int line, int column)
+{
+    char *nfc = kh_text_nfc(kh_buf_cstr(cell), cell->len);
+    if (!nfc)
+        return -1;
+    KH_GROW(row->cells, row->ncells, row->cap);
+    row->cells[row->ncells].text = nfc;
+    row->cells[row->ncells].line = line;
+    row->cells[row->ncells].column = column;
+    row->ncells++;
+    cell->len = 0;
+    return 0;
+}
+
+int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_csv *out, kh_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    size_t bad;
+    kh_text_status st = kh_text_check(data, len, &bad);
+    if (st != KH_TEXT_OK) {
+        int l, c;
+        kh_text_position(data, bad, &l, &c);
+        return kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: %s: expected UTF-8 text (save the sheet as \"CSV UTF-8\")",
+                            name, l, c, kh_text_status_message(st));
+    }
+    kh_buf cell = {0};
+    kh_csv_row row = {0};
+    int line = 1, col = 1;               /* position of the next byte */
+    int cell_line = 1, cell_col = 1;     /* where the current cell started */
+    int quote_line = 0, quote_col = 0;
+    enum { START, UNQUOTED, QUOTED, AFTER_QUOTE } state = START;
+    row.line = 1;
+    for (size_t i = 0; i <= len; i++) {
+        int eof = i == len;
+        char ch = eof ? '\n' : data[i];
+        if (eof && state == QUOTED) {
+            kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: the quote opened here is never closed: expected a closing '\"'",
+                         name, quote_line, quote_col);
+            goto fail;
+        }
+        if (eof && state == START && row.ncells == 0 && cell.len == 0)
+            break;
+        switch (state) {
+        case QUOTED:
+            if (ch == '"') {
+                if (i + 1 < len && data[i + 1] == '"') {
+                    kh_buf_putc(&cell, '"');
+                    i++;
+                    col++;
+                } else {
+                    state = AFTER_QUOTE;
+                }
+            } else if (ch != '\r' || i + 1 >= len || data[i + 1] != '\n') {
+                kh_buf_putc(&cell, ch);   /* a line break inside a cell; CR LF kept as LF */
+            }
+            break;
+        case START:
+            if (ch == '"') {
+                state = QUOTED;
+                quote_line = line;
+                quote_col = col;
+                break;
+            }
+            state = UNQUOTED;
+            /* fall through */
+        case UNQUOTED:
+        case AFTER_QUOTE:
+            if (ch == sep || ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < len && data[i + 1] == '\n')
+                    break;   /* the \n that follows ends the row */
+                if (end_cell(&row, &cell, cell_line, cell_col) < 0) {
+                    kh_error_set(err, KH_EXIT_IO, "out of memory");
+                    goto fail;
+                }
+                state = START;
+                cell_line = line;
+                cell_col = col + 1;
+                if (ch != sep) {
+                    if (row.ncells == 1 && row.cells[0].text[0] == '\0' && eof) {
+                        /* nothing after the last line break */
+                    } else if (!row_is_empty(&row) || row.ncells > 1) {
+                        if (out->nrows == 0)
+                            out->ncols = row.ncells;
+                        else if (row.ncells != out->ncols) {
+                            kh_error_set(err, KH_EXIT_INPUT,
+                                         "%s:%d:%d: the row has %zu cells, expected %zu like the first row",
+                                         name, row.line, (int)(row.ncells < out->ncols ? row.ncells : out->ncols) + 1,
+                                         row.ncells, out->ncols);
+                            goto fail;
+                        }
+                        KH_GROW(out->rows, out->nrows, out->cap);
+                        out->rows[out->nrows++] = row;
+                        memset(&row, 0, sizeof row);
+                    }
+                    for (size_t k = 0; k < row.ncells; k++)
+                        free(row.cells[k].text);
+                    row.ncells = 0;
+                    row.line = line + 1;
+                    cell_line = line + 1;
+                    cell_col = 1;
+                }
+            } else if (state == AFTER_QUOTE) {
+                kh_error_set(err, KH_EXIT_INPUT,
+                             "%s:%d:%d: expected a separator or the end of the line after the closing quote",
+                             name, line, col);
+                goto fail;
+            } else {
+                kh_buf_putc(&cell, ch);   /* a quote inside an unquoted cell is kept as typed */
+            }
+            break;
+        }
+        if (!eof) {
+            if (data[i] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+    }
+    for (size_t k = 0; k < row.ncells; k++)
+        free(row.cells[k].text);
+    free(row.cells);
+    kh_buf_free(&cell);
+    if (out->nrows == 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "%s:1:1: the table is empty: expected a header row", name);
+    return KH_OK;
+fail:
+    for (size_t k = 0; k < row.ncells; k++)
+        free(row.cells[k].text);
+    free(row.cells);
+    kh_buf_free(&cell);
+    kh_csv_free(out);
+    return KH_EXIT_INPUT;
+}

@@ -1,0 +1,32 @@
+/* kh_csv.h — CSV/TSV tables edited in a spreadsheet: UTF-8 with or without a BOM, RFC 4180
+   quoting (separators, quotes and line breaks inside quoted cells). */
+#ifndef KH_CSV_H
+#define KH_CSV_H
+#include <stddef.h>
+#include "kh_error.h"
+
+typedef struct {
+    char *text;          /* NFC UTF-8 */
+    int line, column;    /* where the cell starts in the file (1-based) */
+} kh_csv_cell;
+
+typedef struct {
+    kh_csv_cell *cells;
+    size_t ncells, cap;
+    int line;
+} kh_csv_row;
+
+typedef struct {
+    kh_csv_row *rows;
+    size_t nrows, cap;
+    size_t ncols;        /* every row has this many cells */
+} kh_csv;
+
+/* SEP is ',', ';' or '\t'. NAME prefixes errors: "phu-luc.csv:12:3: …". Rows of unequal length,
+   an unclosed quote, text after a closing quote and invalid UTF-8 are errors. */
+int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_csv *out, kh_error *err);
+void kh_csv_free(kh_csv *csv);
+
+/* The separator a file name implies: '\t' for .tsv and .tab, ',' otherwise. */
+char kh_csv_separator_for(const char *name);
+#endif

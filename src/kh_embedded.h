@@ -1,0 +1,16 @@
+/* kh_embedded.h — templates and Lua modules compiled into the binary (see tools/embed.c). */
+#ifndef KH_EMBEDDED_H
+#define KH_EMBEDDED_H
+#include <stddef.h>
+
+typedef struct {
+    const char *path;   /* as in the source tree: "templates/nd30.lua", "lua/numbering.lua" */
+    const char *data;
+    size_t size;
+} kh_embedded_file;
+
+extern const kh_embedded_file kh_embedded_files[];
+
+/* The embedded file at PATH, or NULL. */
+const kh_embedded_file *kh_embedded_find(const char *path);
+#endif

@@ -1,0 +1,276 @@
+/* The document model: allocation, ownership and the table grid. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kh_model.h"
+#include "kh_util.h"
+
+void kh_run_props_init(kh_run_props *r)
+{
+    r->size = KH_UNSET;
+    r->bold = r->italic = r->underline = r->caps = KH_UNSET;
+}
+
+void kh_para_props_init(kh_para_props *p)
+{
+    p->align = KH_ALIGN_UNSET;
+    p->indent_left = p->indent_right = p->indent_first = KH_UNSET;
+    p->space_before = p->space_after = KH_UNSET;
+    p->line_rule = KH_LINE_UNSET;
+    p->line = KH_UNSET;
+    p->keep_next = p->keep_lines = p->page_break_before = p->widow_control = KH_UNSET;
+    p->border_top.width = p->border_bottom.width = 0;
+    kh_run_props_init(&p->run);
+}
+
+kh_doc *kh_doc_new(void)
+{
+    kh_doc *d = kh_xcalloc(1, sizeof *d);
+    d->font = kh_xstrdup("Times New Roman");
+    d->size = 28;
+    d->lang = kh_xstrdup("vi-VN");
+    return d;
+}
+
+static void para_free(kh_para *p)
+{
+    for (size_t i = 0; i < p->nruns; i++)
+        free(p->runs[i].text);
+    free(p->runs);
+    free(p->style);
+    free(p);
+}
+
+static void table_free(kh_table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->rows[r].ncells; c++)
+            kh_blocks_free(&t->rows[r].cells[c].content);
+        free(t->rows[r].cells);
+    }
+    free(t->rows);
+    free(t->widths);
+    free(t->grid);
+    free(t->source);
+    free(t);
+}
+
+void kh_blocks_free(kh_block_list *list)
+{
+    for (size_t i = 0; i < list->nblocks; i++) {
+        if (list->blocks[i].kind == KH_BLOCK_PARA)
+            para_free(list->blocks[i].u.para);
+        else
+            table_free(list->blocks[i].u.table);
+    }
+    free(list->blocks);
+    list->blocks = NULL;
+    list->nblocks = list->cap = 0;
+}
+
+void kh_doc_free(kh_doc *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nstyles; i++) {
+        free(d->styles[i].id);
+        free(d->styles[i].name);
+        free(d->styles[i].based_on);
+        free(d->styles[i].next);
+    }
+    free(d->styles);
+    for (size_t i = 0; i < d->nsections; i++)
+        kh_blocks_free(&d->sections[i].body);
+    free(d->sections);
+    free(d->font);
+    free(d->lang);
+    free(d->title);
+    free(d->subject);
+    free(d->creator);
+    free(d->description);
+    free(d);
+}
+
+kh_style *kh_doc_add_style(kh_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->nstyles; i++)
+        if (strcmp(d->styles[i].id, id) == 0)
+            return &d->styles[i];   /* redefining a style replaces its properties */
+    KH_GROW(d->styles, d->nstyles, d->styles_cap);
+    kh_style *s = &d->styles[d->nstyles++];
+    memset(s, 0, sizeof *s);
+    s->id = kh_xstrdup(id);
+    s->kind = KH_STYLE_PARAGRAPH;
+    kh_para_props_init(&s->props);
+    return s;
+}
+
+const kh_style *kh_doc_find_style(const kh_doc *d, const char *id)
+{
+    for (size_t i = 0; i < d->nstyles; i++)
+        if (strcmp(d->styles[i].id, id) == 0)
+            return &d->styles[i];
+    return NULL;
+}
+
+kh_section *kh_doc_add_section(kh_doc *d)
+{
+    KH_GROW(d->sections, d->nsections, d->sections_cap);
+    kh_section *s = &d->sections[d->nsections++];
+    memset(s, 0, sizeof *s);
+    s->width = 11906;    /* A4: 210 × 297 mm */
+    s->height = 16838;
+    s->margin_top = s->margin_bottom = 1134;
+    s->margin_left = 1701;
+    s->margin_right = 851;
+    s->header_distance = s->footer_distance = 567;
+    s->page_numbers = 1;
+    s->number_first_page = 0;
+    s->page_start = 0;
+    kh_para_props_init(&s->number_props);
+    return s;
+}
+
+kh_section *kh_doc_current_section(kh_doc *d)
+{
+    return d->nsections ? &d->sections[d->nsections - 1] : kh_doc_add_section(d);
+}
+
+static kh_block *add_block(kh_block_list *list, kh_block_kind kind)
+{
+    KH_GROW(list->blocks, list->nblocks, list->cap);
+    kh_block *b = &list->blocks[list->nblocks++];
+    b->kind = kind;
+    return b;
+}
+
+kh_para *kh_blocks_add_para(kh_block_list *list)
+{
+    kh_para *p = kh_xcalloc(1, sizeof *p);
+    kh_para_props_init(&p->props);
+    add_block(list, KH_BLOCK_PARA)->u.para = p;
+    return p;
+}
+
+kh_table *kh_blocks_add_table(kh_block_list *list, int ncols)
+{
+    kh_table *t = kh_xcalloc(1, sizeof *t);
+    t->ncols = ncols;
+    t->widths = kh_xcalloc((size_t)ncols, sizeof *t->widths);
+    t->cell_margin = 85;   /* 0.15 cm */
+    add_block(list, KH_BLOCK_TABLE)->u.table = t;
+    return t;
+}
+
+kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind, const char *text)
+{
+    KH_GROW(p->runs, p->nruns, p->cap);
+    kh_run *r = &p->runs[p->nruns++];
+    r->kind = kind;
+    r->text = text ? kh_xstrdup(text) : NULL;
+    kh_run_props_init(&r->props);
+    return r;
+}
+
+kh_row *kh_table_add_row(kh_table *t)
+{
+    KH_GROW(t->rows, t->nrows, t->cap);
+    kh_row *r = &t->rows[t->nrows++];
+    memset(r, 0, sizeof *r);
+    r->cant_split = 1;
+    return r;
+}
+
+kh_cell *kh_row_add_cell(kh_row *r)
+{
+    /* Cells are few per row: grow one at a time. */
+    r->cells = kh_xrealloc(r->cells, (r->ncells + 1) * sizeof *r->cells);
+    kh_cell *c = &r->cells[r->ncells++];
+    memset(c, 0, sizeof *c);
+    c->colspan = c->rowspan = 1;
+    return c;
+}
+
+const kh_slot *kh_table_slot(const kh_table *t, int row, int col)
+{
+    return &t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
+}
+
+const kh_cell *kh_table_cell_at(const kh_table *t, int row, int col)
+{
+    const kh_slot *s = kh_table_slot(t, row, col);
+    const kh_row *r = &t->rows[s->row];
+    for (size_t i = 0; i < r->ncells; i++)
+        if (r->cells[i].col == s->col)
+            return &r->cells[i];
+    return NULL;
+}
+
+/* "file.csv:12: column 3" or "row 5, column 3" */
+static const char *where(const kh_table *t, size_t r, int c, char *buf, size_t n)
+{
+    if (t->source && t->rows[r].line > 0)
+        snprintf(buf, n, "%s:%d: column %d", t->source, t->rows[r].line, c + 1);
+    else
+        snprintf(buf, n, "row %zu, column %d", r + 1, c + 1);
+    return buf;
+}
+
+int kh_table_layout(kh_table *t, kh_error *err)
+{
+    char at[600];
+    size_t n = t->nrows * (size_t)t->ncols;
+    free(t->grid);
+    t->grid = kh_xcalloc(n ? n : 1, sizeof *t->grid);
+    for (size_t i = 0; i < n; i++)
+        t->grid[i].row = -1;
+    for (size_t r = 0; r < t->nrows; r++) {
+        kh_row *row = &t->rows[r];
+        int c = 0;
+        for (size_t i = 0; i < row->ncells; i++) {
+            kh_cell *cell = &row->cells[i];
+            while (c < t->ncols && t->grid[r * (size_t)t->ncols + (size_t)c].row >= 0)
+                c++;
+            if (c >= t->ncols)
+                return kh_error_set(err, KH_EXIT_INPUT,
+                                    "%s: the row has more cells than the table's %d columns",
+                                    where(t, r, c, at, sizeof at), t->ncols);
+            if (cell->colspan < 1 || cell->rowspan < 1)
+                return kh_error_set(err, KH_EXIT_INPUT, "%s: a span must be at least 1", where(t, r, c, at, sizeof at));
+            if (c + cell->colspan > t->ncols)
+                return kh_error_set(err, KH_EXIT_INPUT,
+                                    "%s: spans %d columns, past the table's end at column %d",
+                                    where(t, r, c, at, sizeof at), cell->colspan, t->ncols);
+            if (r + (size_t)cell->rowspan > t->nrows)
+                return kh_error_set(err, KH_EXIT_INPUT,
+                                    "%s: spans %d rows, past the table's last row",
+                                    where(t, r, c, at, sizeof at), cell->rowspan);
+            for (int dr = 0; dr < cell->rowspan; dr++)
+                for (int dc = 0; dc < cell->colspan; dc++) {
+                    kh_slot *s = &t->grid[(r + (size_t)dr) * (size_t)t->ncols + (size_t)(c + dc)];
+                    if (s->row >= 0)
+                        return kh_error_set(err, KH_EXIT_INPUT,
+                                            "%s: the span overlaps the cell of row %d, column %d",
+                                            where(t, r, c, at, sizeof at), s->row + 1, s->col + 1);
+                    s->row = (int)r;
+                    s->col = c;
+                }
+            cell->col = c;
+            if (cell->content.nblocks == 0)
+                kh_blocks_add_para(&cell->content);
+            c += cell->colspan;
+        }
+    }
+    for (size_t r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++)
+            if (t->grid[r * (size_t)t->ncols + (size_t)c].row < 0)
+                return kh_error_set(err, KH_EXIT_INPUT,
+                                    "%s: no cell covers this place (the row is short)",
+                                    where(t, r, c, at, sizeof at));
+    return KH_OK;
+}
+
+int kh_section_text_width(const kh_section *s)
+{
+    return s->width - s->margin_left - s->margin_right;
+}

@@ -1,0 +1,167 @@
+/* kh_model.h — the document model: sections of blocks (paragraphs, tables), styles, metadata.
+   Templates build it through the Lua builder (kh_builder.c); the DOCX and ODT writers only read it.
+   Lengths are twips (1/20 pt); sizes are half-points, as in WordprocessingML. */
+#ifndef KH_MODEL_H
+#define KH_MODEL_H
+#include <stddef.h>
+#include "kh_error.h"
+
+#define KH_UNSET (-32768)   /* a property the paragraph inherits from its style */
+
+typedef enum { KH_ALIGN_UNSET, KH_ALIGN_LEFT, KH_ALIGN_CENTER, KH_ALIGN_RIGHT, KH_ALIGN_JUSTIFY } kh_align;
+typedef enum { KH_VALIGN_TOP, KH_VALIGN_CENTER, KH_VALIGN_BOTTOM } kh_valign;
+typedef enum { KH_LINE_UNSET, KH_LINE_AUTO, KH_LINE_EXACT, KH_LINE_AT_LEAST } kh_line_rule;
+
+typedef struct {
+    int size;            /* half-points */
+    int bold, italic, underline;   /* 0, 1, or KH_UNSET */
+    int caps;            /* render in capitals (kept as typed in the text) */
+} kh_run_props;
+
+typedef struct {
+    int width;           /* eighths of a point; 0 = none */
+} kh_border;
+
+typedef struct {
+    kh_align align;
+    int indent_left, indent_right, indent_first;   /* twips; indent_first < 0 is a hanging indent */
+    int space_before, space_after;                 /* twips */
+    kh_line_rule line_rule;
+    int line;            /* 240ths of a line for AUTO, twips for EXACT/AT_LEAST */
+    int keep_next, keep_lines, page_break_before, widow_control;
+    kh_border border_top, border_bottom;
+    kh_run_props run;    /* the paragraph's default run properties */
+} kh_para_props;
+
+typedef enum { KH_RUN_TEXT, KH_RUN_BREAK, KH_RUN_TAB, KH_RUN_PAGE_NUMBER } kh_run_kind;
+
+typedef struct {
+    kh_run_kind kind;
+    char *text;          /* NFC UTF-8, for KH_RUN_TEXT */
+    kh_run_props props;
+} kh_run;
+
+typedef struct {
+    char *style;         /* style id, or NULL for the default paragraph style */
+    kh_para_props props;
+    kh_run *runs;
+    size_t nruns, cap;
+} kh_para;
+
+typedef struct kh_block kh_block;
+
+typedef struct {
+    kh_block *blocks;    /* paragraphs (and nested tables) */
+    size_t nblocks, cap;
+} kh_block_list;
+
+typedef struct {
+    kh_block_list content;
+    int colspan, rowspan;
+    int col;             /* grid column where the cell starts, set by kh_table_layout */
+    kh_valign valign;
+    int shade;           /* grey background for header rows: 0 none, else percent */
+} kh_cell;
+
+/* One place in the table grid: the cell that starts there, or the cell that covers it. */
+typedef struct {
+    int row, col;        /* the origin of the cell that holds this place */
+} kh_slot;
+
+typedef struct {
+    kh_cell *cells;      /* cells in order of their origin column */
+    size_t ncells;
+    int header;          /* repeated at the top of every page */
+    int line;            /* line in the source file, for errors (0 when unknown) */
+    int cant_split;      /* keep the row whole across a page break */
+} kh_row;
+
+typedef struct {
+    int ncols;
+    int *widths;         /* twips, one per grid column */
+    kh_row *rows;
+    size_t nrows, cap;
+    kh_slot *grid;       /* nrows × ncols, filled by kh_table_layout */
+    int borders;         /* single 0.5 pt borders on every cell */
+    int indent;          /* twips from the left margin */
+    int cell_margin;     /* left/right cell padding, twips */
+    char *source;        /* the file the rows came from, for errors (NULL when written in Lua) */
+} kh_table;
+
+typedef enum { KH_BLOCK_PARA, KH_BLOCK_TABLE } kh_block_kind;
+
+struct kh_block {
+    kh_block_kind kind;
+    union {
+        kh_para *para;
+        kh_table *table;
+    } u;
+};
+
+typedef struct {
+    int width, height;   /* twips; landscape when width > height */
+    int margin_top, margin_bottom, margin_left, margin_right;
+    int header_distance, footer_distance;
+    int page_numbers;    /* show the page number centred in the header */
+    int number_first_page;
+    int page_start;      /* restart numbering at this value; 0 continues */
+    kh_para_props number_props;   /* how the page number is set */
+    kh_block_list body;
+} kh_section;
+
+typedef enum { KH_STYLE_PARAGRAPH, KH_STYLE_CHARACTER, KH_STYLE_TABLE } kh_style_kind;
+
+typedef struct {
+    char *id;            /* "Body", "Heading1" … */
+    char *name;          /* shown in Word's and LibreOffice's style lists */
+    char *based_on;
+    char *next;
+    kh_style_kind kind;
+    kh_para_props props;
+} kh_style;
+
+typedef struct {
+    char *font;          /* "Times New Roman" */
+    int size;            /* default half-points */
+    char *lang;          /* "vi-VN" */
+    char *title, *subject, *creator, *description;
+    kh_style *styles;
+    size_t nstyles, styles_cap;
+    kh_section *sections;
+    size_t nsections, sections_cap;
+} kh_doc;
+
+kh_doc *kh_doc_new(void);
+void kh_doc_free(kh_doc *doc);
+
+void kh_para_props_init(kh_para_props *p);
+void kh_run_props_init(kh_run_props *r);
+
+kh_style *kh_doc_add_style(kh_doc *doc, const char *id);
+const kh_style *kh_doc_find_style(const kh_doc *doc, const char *id);
+
+/* A new section with A4 portrait defaults. */
+kh_section *kh_doc_add_section(kh_doc *doc);
+kh_section *kh_doc_current_section(kh_doc *doc);
+
+kh_para *kh_blocks_add_para(kh_block_list *list);
+kh_table *kh_blocks_add_table(kh_block_list *list, int ncols);
+void kh_blocks_free(kh_block_list *list);
+
+kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind, const char *text);
+
+kh_row *kh_table_add_row(kh_table *t);
+kh_cell *kh_row_add_cell(kh_row *r);
+
+/* Place every cell in the grid. Fails, naming the row (or source file and line) and column, when a span overlaps
+   another cell, a row is wider than the grid, a span runs past the table's end, or a place is
+   left empty. Every cell is given at least one paragraph, as both formats require. */
+int kh_table_layout(kh_table *t, kh_error *err);
+
+/* The slot at (row, col) after layout. */
+const kh_slot *kh_table_slot(const kh_table *t, int row, int col);
+const kh_cell *kh_table_cell_at(const kh_table *t, int row, int col);
+
+/* Width of the text block of a section (page width less the margins). */
+int kh_section_text_width(const kh_section *s);
+#endif

@@ -1,0 +1,143 @@
+/* The packager: libzip over an in-memory source, and the atomic file write. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include "kh_package.h"
+#include "kh_util.h"
+
+struct kh_package {
+    zip_source_t *src;
+    zip_t *zip;
+};
+
+kh_package *kh_package_new(kh_error *err)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    kh_package *p = kh_xcalloc(1, sizeof *p);
+    p->src = zip_source_buffer_create(NULL, 0, 0, &ze);
+    if (p->src) {
+        zip_source_keep(p->src);   /* the bytes are read back after zip_close */
+        p->zip = zip_open_from_source(p->src, ZIP_TRUNCATE, &ze);
+    }
+    if (!p->zip) {
+        kh_error_set(err, KH_EXIT_IO, "cannot create the package: %s", zip_error_strerror(&ze));
+        zip_error_fini(&ze);
+        if (p->src)
+            zip_source_free(p->src);
+        free(p);
+        return NULL;
+    }
+    zip_error_fini(&ze);
+    return p;
+}
+
+int kh_package_add(kh_package *p, const char *name, char *data, size_t len, int stored, kh_error *err)
+{
+    zip_source_t *s = zip_source_buffer(p->zip, data, len, 1);
+    if (!s) {
+        free(data);
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    }
+    zip_int64_t idx = zip_file_add(p->zip, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (idx < 0) {
+        zip_source_free(s);
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    }
+    if (zip_set_file_compression(p->zip, (zip_uint64_t)idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0)
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    return KH_OK;
+}
+
+int kh_package_finish(kh_package *p, char **data, size_t *len, kh_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    int rc = KH_OK;
+    if (zip_close(p->zip) < 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, "cannot write the package: %s", zip_strerror(p->zip));
+        zip_discard(p->zip);
+        goto done;
+    }
+    zip_stat_t st;
+    if (zip_source_stat(p->src, &st) < 0 || zip_source_open(p->src) < 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, "cannot read the package back");
+        goto done;
+    }
+    *data = kh_xmalloc(st.size ? st.size : 1);
+    zip_int64_t got = zip_source_read(p->src, *data, st.size);
+    zip_source_close(p->src);
+    if (got < 0 || (zip_uint64_t)got != st.size) {
+        free(*data);
+        *data = NULL;
+        rc = kh_error_set(err, KH_EXIT_IO, "cannot read the package back");
+        goto done;
+    }
+    *len = (size_t)st.size;
+done:
+    zip_source_free(p->src);
+    free(p);
+    return rc;
+}
+
+void kh_package_discard(kh_package *p)
+{
+    if (!p)
+        return;
+    zip_discard(p->zip);
+    zip_source_free(p->src);
+    free(p);
+}
+
+int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return kh_error_set(err, KH_EXIT_IO, "%s: is a folder, expected a file name", path);
+    size_t n = strlen(path);
+    char *tmp = kh_xmalloc(n + 16);
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        kh_error_set(err, KH_EXIT_IO, "%s: cannot create the output file: %s", path, strerror(errno));
+        free(tmp);
+        return KH_EXIT_IO;
+    }
+    size_t done = 0;
+    while (done < len) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            goto fail;
+        done += (size_t)w;
+    }
+    if (fsync(fd) < 0 && errno != EINVAL)
+        goto fail;
+    /* mkstemp makes the file 0600; an output document is as readable as any other file. */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) < 0)
+        goto fail;
+    if (close(fd) < 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp, path) < 0)
+        goto fail;
+    free(tmp);
+    return KH_OK;
+fail:
+    kh_error_set(err, KH_EXIT_IO, "%s: cannot write the output file: %s", path, strerror(errno));
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    return KH_EXIT_IO;
+}

@@ -1,0 +1,519 @@
+/* The plan loader: run plan.lua with its helpers, then check and normalise the table it returns. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <lauxlib.h>
+#include "kh_csv_lua.h"
+#include "kh_fileio.h"
+#include "kh_plan.h"
+#include "kh_text.h"
+#include "kh_util.h"
+
+#define MAX_DEPTH 64
+
+static char plan_dir[4096];
+static char plan_file[4096];
+
+const char *kh_plan_dir(void) { return plan_dir; }
+const char *kh_plan_file(void) { return plan_file; }
+
+int kh_days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return days[m - 1];
+}
+
+int kh_parse_date(const char *s, int *year, int *month, int *day)
+{
+    int n = 0;
+    *day = 0;
+    if (strlen(s) == 7 && sscanf(s, "%4d-%2d%n", year, month, &n) == 2 && n == 7)
+        ;
+    else if (strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%n", year, month, day, &n) == 3 && n == 10)
+        ;
+    else
+        return -1;
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p) && *p != '-')
+            return -1;
+    if (*year < 1900 || *year > 9999 || *month < 1 || *month > 12)
+        return -1;
+    if (n == 10 && (*day < 1 || *day > kh_days_in_month(*year, *month)))
+        return -1;
+    return 0;
+}
+
+/* read_text("body.txt") → { file = "…/body.txt", text = "…" }: a text source whose errors name
+   the file it came from. */
+static int plan_read_text(lua_State *L)
+{
+    const char *rel = luaL_checkstring(L, 1);
+    kh_error err;
+    kh_error_clear(&err);
+    char *path = NULL, *data = NULL;
+    size_t len = 0;
+    if (kh_path_inside(plan_dir, rel, &path, &err) != KH_OK)
+        return kh_lua_error_plain(L, "%s: read_text: %s", plan_file, err.message);
+    if (kh_read_file(path, &data, &len, &err) != KH_OK) {
+        free(path);
+        return kh_lua_error_plain(L, "%s", err.message);
+    }
+    size_t bad;
+    size_t start = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;   /* a BOM */
+    kh_text_status st = kh_text_check(data + start, len - start, &bad);
+    if (st != KH_TEXT_OK) {
+        int line, col;
+        kh_text_position(data + start, bad, &line, &col);
+        lua_pushfstring(L, "%s:%d:%d: %s: expected UTF-8 text", path, line, col, kh_text_status_message(st));
+        free(path);
+        free(data);
+        return lua_error(L);
+    }
+    char *nfc = kh_text_nfc(data + start, len - start);
+    free(data);
+    if (!nfc) {
+        free(path);
+        return luaL_error(L, "read_text: out of memory");
+    }
+    lua_createtable(L, 0, 2);
+    lua_pushstring(L, path);
+    lua_setfield(L, -2, "file");
+    lua_pushstring(L, nfc);
+    lua_setfield(L, -2, "text");
+    luaL_setmetatable(L, "kh.text");
+    free(path);
+    free(nfc);
+    return 1;
+}
+
+static int text_tostring(lua_State *L)
+{
+    lua_getfield(L, 1, "text");
+    return 1;
+}
+
+/* ---- checking the returned table ---- */
+
+typedef struct {
+    lua_State *L;
+    kh_error *err;
+    char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
+} checker;
+
+static int fail(checker *c, const char *expected)
+{
+    lua_State *L = c->L;
+    return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected %s, got %s", plan_file, c->path,
+                        expected, lua_isnone(L, -1) ? "nothing" : luaL_typename(L, -1));
+}
+
+/* Replace every string below the table at the top of the stack by its NFC form. */
+static int normalise(checker *c, int depth)
+{
+    lua_State *L = c->L;
+    if (depth > MAX_DEPTH)
+        return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: tables nested more than %d deep",
+                            plan_file, c->path, MAX_DEPTH);
+    luaL_checkstack(L, 8, "plan too deep");
+    size_t plen = strlen(c->path);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) == LUA_TNUMBER)
+            snprintf(c->path + plen, sizeof c->path - plen, "[%lld]", (long long)lua_tointeger(L, -2));
+        else if (lua_type(L, -2) == LUA_TSTRING)
+            snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", lua_tostring(L, -2));
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            size_t len, bad;
+            const char *s = lua_tolstring(L, -1, &len);
+            kh_text_status st = kh_text_check(s, len, &bad);
+            if (st != KH_TEXT_OK)
+                return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: %s at byte %zu: expected UTF-8 text",
+                                    plan_file, c->path, kh_text_status_message(st), bad + 1);
+            char *nfc = kh_text_nfc(s, len);
+            if (!nfc)
+                return kh_error_set(c->err, KH_EXIT_IO, "out of memory");
+            if (strcmp(nfc, s) != 0) {
+                lua_pushvalue(L, -2);
+                lua_pushstring(L, nfc);
+                lua_rawset(L, -5);
+            }
+            free(nfc);
+        } else if (lua_type(L, -1) == LUA_TTABLE) {
+            /* A table met twice (a cycle, or shared) is checked once. */
+            lua_pushvalue(L, -1);
+            lua_rawget(L, lua_upvalueindex(1));
+            int seen = lua_toboolean(L, -1);
+            lua_pop(L, 1);
+            if (!seen) {
+                lua_pushvalue(L, -1);
+                lua_pushboolean(L, 1);
+                lua_rawset(L, lua_upvalueindex(1));
+                if (normalise(c, depth + 1) != KH_OK)
+                    return KH_EXIT_INPUT;
+            }
+        } else if (lua_type(L, -1) == LUA_TFUNCTION || lua_type(L, -1) == LUA_TUSERDATA
+                   || lua_type(L, -1) == LUA_TTHREAD) {
+            return fail(c, "text, a number, a boolean or a table");
+        }
+        c->path[plen] = '\0';
+        lua_pop(L, 1);
+    }
+    c->path[plen] = '\0';
+    return KH_OK;
+}
+
+static int want(checker *c, int idx, const char *field, int type, int required, const char *expected)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "%s", field);
+    lua_getfield(L, idx, strrchr(field, '.') ? strrchr(field, '.') + 1 : field);
+    int t = lua_type(L, -1);
+    if (t == LUA_TNIL && !required) {
+        lua_pop(L, 1);
+        return KH_OK;
+    }
+    if (t != type) {
+        int rc = fail(c, expected);
+        lua_pop(L, 1);
+        return rc;
+    }
+    if (t == LUA_TSTRING && lua_rawlen(L, -1) == 0 && required) {
+        kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected %s, got an empty string", plan_file,
+                     c->path, expected);
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    lua_pop(L, 1);
+    return KH_OK;
+}
+
+static int check_date(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "date");
+    lua_getfield(L, idx, "date");
+    int y, m, d;
+    if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER
+        || kh_parse_date(lua_tostring(L, -1), &y, &m, &d) != 0) {
+        if (lua_type(L, -1) == LUA_TSTRING)
+            kh_error_set(c->err, KH_EXIT_INPUT,
+                         "%s: date: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)",
+                         plan_file, lua_tostring(L, -1));
+        else
+            fail(c, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"");
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    lua_pop(L, 1);
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, y);
+    lua_setfield(L, -2, "year");
+    lua_pushinteger(L, m);
+    lua_setfield(L, -2, "month");
+    if (d) {
+        lua_pushinteger(L, d);
+        lua_setfield(L, -2, "day");
+    }
+    lua_setfield(L, idx, "date");
+    return KH_OK;
+}
+
+static int check_number(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "number");
+    lua_getfield(L, idx, "number");
+    int ok = 1;
+    lua_Integer n = 0;
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return KH_OK;
+    }
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        ok = lua_isinteger(L, -1);
+        n = lua_tointeger(L, -1);
+    } else if (lua_type(L, -1) == LUA_TSTRING) {
+        const char *s = lua_tostring(L, -1);
+        ok = *s != '\0' && strlen(s) < 10;
+        for (const char *p = s; *p && ok; p++)
+            ok = isdigit((unsigned char)*p);
+        n = ok ? atol(s) : 0;
+    } else {
+        ok = 0;
+    }
+    if (!ok || n < 1 || n > 999999) {
+        fail(c, "a whole number from 1 (or nil in a draft)");
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    lua_pop(L, 1);
+    lua_pushinteger(L, n);
+    lua_setfield(L, idx, "number");
+    return KH_OK;
+}
+
+static int check_list_of_strings(checker *c, int idx, const char *field, int required)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "%s", field);
+    lua_getfield(L, idx, field);
+    if (lua_isnil(L, -1) && !required) {
+        lua_pop(L, 1);
+        return KH_OK;
+    }
+    if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0) {
+        int rc = lua_istable(L, -1)
+                     ? kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected a list of text lines, got an empty list",
+                                    plan_file, field)
+                     : fail(c, "a list of text lines");
+        lua_pop(L, 1);
+        return rc;
+    }
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        snprintf(c->path, sizeof c->path, "%s[%lld]", field, (long long)i);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            int rc = fail(c, "text");
+            lua_pop(L, 2);
+            return rc;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return KH_OK;
+}
+
+static int check_signer(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    if (want(c, idx, "signer", LUA_TTABLE, 1, "a table {authority, head, title, name}") != KH_OK)
+        return KH_EXIT_INPUT;
+    lua_getfield(L, idx, "signer");
+    int s = lua_gettop(L);
+    int rc = KH_OK;
+    if (want(c, s, "signer.title", LUA_TSTRING, 1, "text (the signer's title, e.g. \"GIÁM ĐỐC\")") != KH_OK
+        || want(c, s, "signer.name", LUA_TSTRING, 1, "text (the signer's full name)") != KH_OK
+        || want(c, s, "signer.authority", LUA_TSTRING, 0, "text (\"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\")") != KH_OK
+        || want(c, s, "signer.head", LUA_TSTRING, 0, "text (the head's title, e.g. \"GIÁM ĐỐC\")") != KH_OK)
+        rc = KH_EXIT_INPUT;
+    if (rc == KH_OK) {
+        lua_getfield(L, s, "authority");
+        if (lua_isstring(L, -1)) {
+            const char *a = lua_tostring(L, -1);
+            static const char *const known[] = {"KT.", "TM.", "TL.", "TUQ.", "Q.", NULL};
+            int ok = 0;
+            for (int i = 0; known[i]; i++)
+                ok |= strcmp(a, known[i]) == 0;
+            if (!ok)
+                rc = kh_error_set(c->err, KH_EXIT_INPUT,
+                                  "%s: signer.authority: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\", got \"%s\"",
+                                  plan_file, a);
+            lua_getfield(L, s, "head");
+            if (rc == KH_OK && !lua_isstring(L, -1))
+                rc = kh_error_set(c->err, KH_EXIT_INPUT,
+                                  "%s: signer.head: expected text (the head's title after \"%s\"), got nil",
+                                  plan_file, a);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
+static int check_body(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "body");
+    lua_getfield(L, idx, "body");
+    int ok = lua_type(L, -1) == LUA_TSTRING;
+    if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "text");
+        ok = lua_type(L, -1) == LUA_TSTRING;
+        lua_pop(L, 1);
+    }
+    if (!ok) {
+        fail(c, "the body text, e.g. read_text(\"body.txt\")");
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    lua_pop(L, 1);
+    return KH_OK;
+}
+
+static int check_appendices(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    snprintf(c->path, sizeof c->path, "appendices");
+    lua_getfield(L, idx, "appendices");
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return KH_OK;
+    }
+    if (!lua_istable(L, -1)) {
+        fail(c, "a list of appendices");
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    int list = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        char base[64];
+        snprintf(base, sizeof base, "appendices[%lld]", (long long)i);
+        snprintf(c->path, sizeof c->path, "%s", base);
+        if (!lua_istable(L, -1)) {
+            fail(c, "a table {title, orientation, table}");
+            lua_pop(L, 2);
+            return KH_EXIT_INPUT;
+        }
+        int a = lua_gettop(L);
+        char f[96];
+        static const struct { const char *name; int type; int required; const char *expected; } fields[] = {
+            {"title", LUA_TSTRING, 1, "text (the appendix title)"},
+            {"subtitle", LUA_TSTRING, 0, "text"},
+            {"orientation", LUA_TSTRING, 0, "\"portrait\" or \"landscape\""},
+            {"table", LUA_TTABLE, 0, "a table, e.g. read_table(\"phu-luc.csv\", {…})"},
+            {"tables", LUA_TTABLE, 0, "a list of tables"},
+        };
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+            snprintf(f, sizeof f, "%s.%s", base, fields[k].name);
+            if (want(c, a, f, fields[k].type, fields[k].required, fields[k].expected) != KH_OK) {
+                lua_pop(L, 2);
+                return KH_EXIT_INPUT;
+            }
+        }
+        lua_getfield(L, a, "orientation");
+        if (lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "portrait") != 0
+            && strcmp(lua_tostring(L, -1), "landscape") != 0) {
+            kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s.orientation: expected \"portrait\" or \"landscape\", got \"%s\"",
+                         plan_file, base, lua_tostring(L, -1));
+            lua_pop(L, 3);
+            return KH_EXIT_INPUT;
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+    return KH_OK;
+}
+
+static const char *const known_fields[] = {
+    "template", "parent_agency", "agency", "agency_name", "type", "number", "symbol", "place",
+    "date", "subject", "body", "recipients", "signer", "appendices", "marks", NULL};
+
+static void warn_unknown_fields(lua_State *L, int idx)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            fprintf(stderr, "%s: warning: a field with a key that is not a name is ignored\n", plan_file);
+            continue;
+        }
+        const char *k = lua_tostring(L, -1);
+        int known = 0;
+        for (int i = 0; known_fields[i] && !known; i++)
+            known = strcmp(k, known_fields[i]) == 0;
+        if (!known)
+            fprintf(stderr, "%s: warning: unknown field '%s' is ignored\n", plan_file, k);
+    }
+}
+
+static int check_plan(lua_State *L)
+{
+    checker *c = lua_touserdata(L, 2);
+    lua_settop(L, 1);
+    int idx = 1;
+    c->path[0] = '\0';
+    lua_pushvalue(L, idx);
+    lua_pushboolean(L, 1);
+    lua_rawset(L, lua_upvalueindex(1));
+    if (normalise(c, 0) != KH_OK)
+        return 0;
+    static const struct { const char *name; int type; int required; const char *expected; } fields[] = {
+        {"template", LUA_TSTRING, 0, "a template name or file"},
+        {"parent_agency", LUA_TSTRING, 0, "text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")"},
+        {"agency", LUA_TSTRING, 1, "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")"},
+        {"agency_name", LUA_TSTRING, 0, "text (the agency as named in running text, e.g. \"Sở Xây dựng\")"},
+        {"type", LUA_TSTRING, 1, "text (tên loại, e.g. \"KẾ HOẠCH\")"},
+        {"symbol", LUA_TSTRING, 1, "text (ký hiệu, e.g. \"KH-SXD\")"},
+        {"place", LUA_TSTRING, 1, "text (địa danh, e.g. \"Đắk Lắk\")"},
+        {"subject", LUA_TSTRING, 1, "text (trích yếu)"},
+        {"marks", LUA_TTABLE, 0, "a table of markings"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (want(c, idx, fields[i].name, fields[i].type, fields[i].required, fields[i].expected) != KH_OK)
+            return 0;
+    if (check_number(c, idx) || check_date(c, idx) || check_body(c, idx)
+        || check_list_of_strings(c, idx, "recipients", 1) || check_signer(c, idx)
+        || check_appendices(c, idx))
+        return 0;
+    warn_unknown_fields(L, idx);
+    return 0;
+}
+
+static void set_location(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(plan_dir, sizeof plan_dir, "%s", path);
+        size_t n = strlen(plan_dir);
+        while (n > 1 && plan_dir[n - 1] == '/')
+            plan_dir[--n] = '\0';
+        snprintf(plan_file, sizeof plan_file, "%s/plan.lua", plan_dir);
+    } else {
+        snprintf(plan_file, sizeof plan_file, "%s", path);
+        const char *slash = strrchr(path, '/');
+        if (slash)
+            snprintf(plan_dir, sizeof plan_dir, "%.*s", (int)(slash - path), path);
+        else
+            snprintf(plan_dir, sizeof plan_dir, ".");
+    }
+}
+
+int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    set_location(path);
+    char *data = NULL;
+    size_t len = 0;
+    if (kh_read_file(plan_file, &data, &len, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    if (luaL_newmetatable(L, "kh.text")) {
+        lua_pushcfunction(L, text_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_pop(L, 1);
+    kh_sandbox_push_env(sb);
+    lua_pushcfunction(L, plan_read_text);
+    lua_setfield(L, -2, "read_text");
+    lua_pushcfunction(L, kh_csv_lua_read_table);
+    lua_setfield(L, -2, "read_table");
+    int rc = kh_sandbox_load(sb, data, len, plan_file, err);
+    free(data);
+    if (rc != KH_OK)
+        return rc;
+    if (kh_sandbox_call(sb, 0, 1, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    if (!lua_istable(L, -1)) {
+        kh_error_set(err, KH_EXIT_INPUT, "%s: expected the file to return a table (return { agency = …, … }), got %s",
+                     plan_file, luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    checker c = {.L = L, .err = err};
+    lua_newtable(L);                      /* tables already visited */
+    lua_pushcclosure(L, check_plan, 1);
+    lua_pushvalue(L, -2);
+    lua_pushlightuserdata(L, &c);
+    if (kh_sandbox_call(sb, 2, 0, err) != KH_OK || err->status != KH_OK) {
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    return KH_OK;
+}

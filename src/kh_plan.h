@@ -1,0 +1,19 @@
+/* kh_plan.h — loading plan.lua in the sandbox, and checking what it returns.
+   On success the plan table is on top of the Lua stack: every string NFC, the date parsed into
+   {year, month, day}, the number an integer (or absent). */
+#ifndef KH_PLAN_H
+#define KH_PLAN_H
+#include "kh_error.h"
+#include "kh_sandbox.h"
+
+/* PATH is a plan folder (holding plan.lua) or a plan file. */
+int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err);
+
+/* The plan's folder and file as resolved by the last kh_plan_load (owned by the sandbox run). */
+const char *kh_plan_dir(void);
+const char *kh_plan_file(void);
+
+/* Parse "YYYY-MM-DD" or "YYYY-MM" (a draft without the day: *day = 0). 0 when valid. */
+int kh_parse_date(const char *s, int *year, int *month, int *day);
+int kh_days_in_month(int year, int month);
+#endif

@@ -1,0 +1,121 @@
+/* A render run: sandbox, plan, template, model, writer, file. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "kh_builder.h"
+#include "kh_docx.h"
+#include "kh_fileio.h"
+#include "kh_package.h"
+#include "kh_plan.h"
+#include "kh_render.h"
+#include "kh_util.h"
+
+static int is_file_name(const char *name)
+{
+    size_t n = strlen(name);
+    return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".lua") == 0);
+}
+
+/* Push the template module table. */
+static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    if (is_file_name(name)) {
+        char *data = NULL;
+        size_t len = 0;
+        if (kh_read_file(name, &data, &len, err) != KH_OK)
+            return KH_EXIT_INPUT;
+        /* Modules next to a template file are found by its require. */
+        char dir[4096];
+        const char *slash = strrchr(name, '/');
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - name) : 1, slash ? name : ".");
+        kh_sandbox_add_path(sb, dir);
+        kh_sandbox_push_env(sb);
+        int rc = kh_sandbox_load(sb, data, len, name, err);
+        free(data);
+        if (rc != KH_OK)
+            return rc;
+    } else if (kh_sandbox_load_module(sb, name, "templates", err) != KH_OK) {
+        return KH_EXIT_INPUT;
+    }
+    lua_pushstring(L, name);
+    if (kh_sandbox_call(sb, 1, 1, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    if (!lua_istable(L, -1)) {
+        kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected the file to return a table with a render function, got %s",
+                     name, luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    /* Later require("name") calls get the same table. */
+    lua_getfield(L, LUA_REGISTRYINDEX, "kh.loaded");
+    lua_pushvalue(L, -2);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+    return KH_OK;
+}
+
+static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    kh_builder_push_module(L);
+    kh_sandbox_expose(sb, "kh");
+    if (kh_plan_load(sb, opt->plan, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    int plan = lua_gettop(L);
+    const char *name = opt->template_name;
+    if (!name) {
+        lua_getfield(L, plan, "template");
+        name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "nd30";
+        lua_pop(L, 1);   /* the string stays alive in the plan table */
+    }
+    if (load_template(sb, name, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    lua_getfield(L, -1, "render");
+    if (!lua_isfunction(L, -1)) {
+        return kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a function render(plan, doc, options), got %s",
+                            name, luaL_typename(L, -1));
+    }
+    lua_pushvalue(L, plan);
+    kh_builder_push_doc(L, doc);
+    lua_createtable(L, 0, 1);
+    lua_pushstring(L, opt->part ? opt->part : "all");
+    lua_setfield(L, -2, "part");
+    if (kh_sandbox_call(sb, 3, 0, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    if (doc->nsections == 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "template '%s': render wrote nothing", name);
+    return KH_OK;
+}
+
+int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, kh_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    kh_sandbox *sb = kh_sandbox_new(&opt->limits, err);
+    if (!sb)
+        return err->status;
+    kh_doc *doc = kh_doc_new();
+    int rc = build(sb, opt, doc, err);
+    kh_sandbox_free(sb);
+    if (rc == KH_OK) {
+        if (opt->format == KH_FORMAT_DOCX)
+            rc = kh_docx_write(doc, data, len, err);
+        else
+            rc = kh_error_set(err, KH_EXIT_INPUT, "%s: the ODT writer is not part of this build", opt->output);
+    }
+    kh_doc_free(doc);
+    return rc;
+}
+
+int kh_render(const kh_render_options *opt, kh_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int rc = kh_render_to_memory(opt, &data, &len, err);
+    if (rc == KH_OK)
+        rc = kh_write_atomic(opt->output, data, len, err);
+    free(data);
+    return rc;
+}

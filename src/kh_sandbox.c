@@ -1,0 +1,323 @@
+/* The sandbox: a Lua state with a counting allocator, an instruction hook, safe globals and a
+   require that only finds templates and their modules. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <lualib.h>
+#include "kh_embedded.h"
+#include "kh_fileio.h"
+#include "kh_sandbox.h"
+#include "kh_util.h"
+
+#define HOOK_STEP 1000
+
+struct kh_sandbox {
+    lua_State *L;
+    kh_limits limits;
+    size_t used, peak;
+    long long steps;          /* hook calls so far */
+    int over_memory;
+    char **paths;
+    size_t npaths, paths_cap;
+};
+
+static const char SAFE_REF[] = "kh.safe_globals";
+static const char LOADED_REF[] = "kh.loaded";
+static const char SANDBOX_REF[] = "kh.sandbox";
+
+static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    kh_sandbox *sb = ud;
+    if (!ptr)
+        osize = 0;
+    if (nsize == 0) {
+        free(ptr);
+        sb->used -= osize;
+        return NULL;
+    }
+    if (nsize > osize && sb->used - osize + nsize > sb->limits.max_memory) {
+        sb->over_memory = 1;
+        return NULL;   /* Lua raises "not enough memory" */
+    }
+    void *p = realloc(ptr, nsize);
+    if (p) {
+        sb->used = sb->used - osize + nsize;
+        if (sb->used > sb->peak)
+            sb->peak = sb->used;
+    }
+    return p;
+}
+
+static void count_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_REF);
+    kh_sandbox *sb = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (++sb->steps * HOOK_STEP > sb->limits.max_instructions)
+        luaL_error(L, "instruction budget of %I exceeded (a loop that never ends?)",
+                   (lua_Integer)sb->limits.max_instructions);
+}
+
+int kh_lua_error_plain(lua_State *L, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    return lua_error(L);
+}
+
+lua_State *kh_sandbox_state(kh_sandbox *sb) { return sb->L; }
+size_t kh_sandbox_peak_memory(const kh_sandbox *sb) { return sb->peak; }
+
+void kh_sandbox_add_path(kh_sandbox *sb, const char *dir)
+{
+    KH_GROW(sb->paths, sb->npaths, sb->paths_cap);
+    sb->paths[sb->npaths++] = kh_xstrdup(dir);
+}
+
+static kh_sandbox *sandbox_of(lua_State *L)
+{
+    lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_REF);
+    kh_sandbox *sb = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    return sb;
+}
+
+/* load(chunk [, chunkname [, mode [, env]]]) with mode forced to text. */
+static int safe_load(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);   /* a reader function is not accepted */
+    const char *name = luaL_optstring(L, 2, "=(load)");
+    const char *mode = luaL_optstring(L, 3, "t");
+    if (strcmp(mode, "t") != 0)
+        return luaL_error(L, "load: only text chunks are allowed (mode \"t\")");
+    int has_env = !lua_isnone(L, 4);
+    if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
+        lua_pushnil(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env)
+        lua_pushvalue(L, 4);
+    else
+        kh_sandbox_push_env(sandbox_of(L));
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return 1;
+}
+
+static int valid_module_name(const char *name)
+{
+    if (!*name || strlen(name) > 64)
+        return 0;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')
+              || *p == '_' || *p == '-'))
+            return 0;
+    return 1;
+}
+
+int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err)
+{
+    if (!valid_module_name(name))
+        return kh_error_set(err, KH_EXIT_INPUT,
+                            "module '%s': expected a name of letters, digits, '-' or '_'", name);
+    char path[4096];
+    for (size_t i = 0; i < sb->npaths; i++) {
+        snprintf(path, sizeof path, "%s/%s.lua", sb->paths[i], name);
+        char *data = NULL;
+        size_t len = 0;
+        int rc = kh_read_file(path, &data, &len, NULL);
+        if (rc == KH_OK) {
+            kh_sandbox_push_env(sb);
+            rc = kh_sandbox_load(sb, data, len, path, err);
+            free(data);
+            return rc;
+        }
+    }
+    const char *dirs[] = {subdir, "lua", "templates"};
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+        if (!dirs[i])
+            continue;
+        snprintf(path, sizeof path, "%s/%s.lua", dirs[i], name);
+        const kh_embedded_file *f = kh_embedded_find(path);
+        if (f) {
+            kh_sandbox_push_env(sb);
+            return kh_sandbox_load(sb, f->data, f->size, path, err);
+        }
+    }
+    return kh_error_set(err, KH_EXIT_INPUT, "module '%s' not found in the template path", name);
+}
+
+static int safe_require(lua_State *L)
+{
+    const char *name = luaL_checkstring(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, LOADED_REF);
+    lua_getfield(L, -1, name);
+    if (!lua_isnil(L, -1))
+        return 1;
+    lua_pop(L, 1);
+    kh_error err;
+    kh_error_clear(&err);
+    if (kh_sandbox_load_module(sandbox_of(L), name, NULL, &err) != KH_OK)
+        return luaL_error(L, "require: %s", err.message);
+    lua_pushstring(L, name);
+    lua_call(L, 1, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        lua_pushboolean(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+    return 1;
+}
+
+static void copy_fields(lua_State *L, int from, int to, const char *const *names)
+{
+    for (; *names; names++) {
+        lua_getfield(L, from, *names);
+        lua_setfield(L, to, *names);
+    }
+}
+
+static void build_safe_globals(lua_State *L)
+{
+    static const char *const base[] = {
+        "assert", "error", "ipairs", "next", "pairs", "pcall", "xpcall", "select", "tonumber",
+        "tostring", "type", "rawequal", "rawget", "rawlen", "rawset", "setmetatable",
+        "getmetatable", "_VERSION", NULL};
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+    lua_pop(L, 6);
+
+    lua_newtable(L);                         /* the safe globals */
+    int g = lua_gettop(L);
+    lua_pushglobaltable(L);
+    copy_fields(L, lua_gettop(L), g, base);
+    lua_pop(L, 1);
+    static const char *const libs[] = {"string", "table", "math", "utf8", "coroutine", NULL};
+    lua_pushglobaltable(L);
+    lua_getfield(L, -1, "string");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "dump");             /* string.dump would expose bytecode */
+    /* The string metatable stays reachable through ("").x: lock it against changes. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 3);
+    copy_fields(L, lua_gettop(L), g, libs);
+    lua_pop(L, 1);
+    lua_pushcfunction(L, safe_load);
+    lua_setfield(L, -2, "load");
+    lua_pushcfunction(L, safe_require);
+    lua_setfield(L, -2, "require");
+    lua_setfield(L, LUA_REGISTRYINDEX, SAFE_REF);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, LOADED_REF);
+}
+
+kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
+{
+    kh_sandbox *sb = kh_xcalloc(1, sizeof *sb);
+    sb->limits.max_memory = limits && limits->max_memory ? limits->max_memory : KH_DEFAULT_MAX_MEMORY;
+    sb->limits.max_instructions = limits && limits->max_instructions ? limits->max_instructions
+                                                                     : KH_DEFAULT_MAX_INSTRUCTIONS;
+    sb->L = lua_newstate(budget_alloc, sb);
+    if (!sb->L) {
+        free(sb);
+        kh_error_set(err, KH_EXIT_IO, "cannot create the Lua state");
+        return NULL;
+    }
+    lua_pushlightuserdata(sb->L, sb);
+    lua_setfield(sb->L, LUA_REGISTRYINDEX, SANDBOX_REF);
+    build_safe_globals(sb->L);
+    lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
+    return sb;
+}
+
+void kh_sandbox_free(kh_sandbox *sb)
+{
+    if (!sb)
+        return;
+    lua_close(sb->L);
+    for (size_t i = 0; i < sb->npaths; i++)
+        free(sb->paths[i]);
+    free(sb->paths);
+    free(sb);
+}
+
+void kh_sandbox_expose(kh_sandbox *sb, const char *name)
+{
+    lua_State *L = sb->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, SAFE_REF);
+    lua_insert(L, -2);
+    lua_setfield(L, -2, name);
+    lua_pop(L, 1);
+}
+
+void kh_sandbox_push_env(kh_sandbox *sb)
+{
+    lua_State *L = sb->L;
+    lua_newtable(L);
+    lua_newtable(L);
+    lua_getfield(L, LUA_REGISTRYINDEX, SAFE_REF);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, -2);
+}
+
+int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *chunkname, kh_error *err)
+{
+    lua_State *L = sb->L;
+    char name[4096];
+    snprintf(name, sizeof name, "@%s", chunkname);
+    if (luaL_loadbufferx(L, data, len, name, "t") != LUA_OK) {
+        kh_error_set(err, KH_EXIT_INPUT, "%s", lua_tostring(L, -1));
+        lua_pop(L, 2);
+        return KH_EXIT_INPUT;
+    }
+    lua_insert(L, -2);
+    if (!lua_setupvalue(L, -2, 1))
+        lua_pop(L, 1);
+    return KH_OK;
+}
+
+static int traceback_first_line(lua_State *L)
+{
+    /* Keep the message only: a one-line error is what the user reads. */
+    if (!lua_isstring(L, 1))
+        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    return 1;
+}
+
+int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
+{
+    lua_State *L = sb->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, traceback_first_line);
+    lua_insert(L, base);
+    sb->over_memory = 0;
+    int rc = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    if (rc == LUA_OK)
+        return KH_OK;
+    const char *msg = lua_tostring(L, -1);
+    if (rc == LUA_ERRMEM || sb->over_memory)
+        kh_error_set(err, KH_EXIT_INPUT, "%s%smemory budget of %zu MB exceeded",
+                     msg && rc != LUA_ERRMEM ? msg : "", msg && rc != LUA_ERRMEM ? ": " : "",
+                     sb->limits.max_memory >> 20);
+    else
+        kh_error_set(err, KH_EXIT_INPUT, "%s", msg ? msg : "error");
+    lua_pop(L, 1);
+    return KH_EXIT_INPUT;
+}

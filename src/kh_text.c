@@ -1,0 +1,99 @@
+/* UTF-8 checks, NFC and upper-casing. utf8proc does the Unicode work; this file only frames it. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "kh_text.h"
+
+static int xml_char_allowed(utf8proc_int32_t c)
+{
+    if (c < 0x20)
+        return c == 0x09 || c == 0x0A || c == 0x0D;
+    return c != 0xFFFE && c != 0xFFFF;
+}
+
+kh_text_status kh_text_check(const char *s, size_t len, size_t *offset)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &c);
+        if (n < 0) {   /* utf8proc also refuses encoded surrogates and overlong forms */
+            if (offset) *offset = i;
+            return KH_TEXT_BAD_UTF8;
+        }
+        if (!xml_char_allowed(c)) {
+            if (offset) *offset = i;
+            return KH_TEXT_FORBIDDEN;
+        }
+        i += (size_t)n;
+    }
+    return KH_TEXT_OK;
+}
+
+const char *kh_text_status_message(kh_text_status st)
+{
+    switch (st) {
+    case KH_TEXT_OK: return "valid";
+    case KH_TEXT_BAD_UTF8: return "invalid UTF-8";
+    case KH_TEXT_FORBIDDEN: return "a control character that XML does not allow";
+    }
+    return "invalid text";
+}
+
+static char *map_text(const char *s, size_t len, utf8proc_option_t extra,
+                      utf8proc_custom_func custom)
+{
+    if (kh_text_check(s, len, NULL) != KH_TEXT_OK)
+        return NULL;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                             &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | extra,
+                                             custom, NULL);
+    if (n < 0)
+        return NULL;
+    return (char *)out;
+}
+
+char *kh_text_nfc(const char *s, size_t len)
+{
+    return map_text(s, len, 0, NULL);
+}
+
+static utf8proc_int32_t to_upper(utf8proc_int32_t c, void *data)
+{
+    (void)data;
+    return utf8proc_toupper(c);
+}
+
+char *kh_text_upper(const char *s, size_t len)
+{
+    /* Decompose first so a letter with a tone mark maps through its base letter, then recompose. */
+    return map_text(s, len, 0, to_upper);
+}
+
+static utf8proc_int32_t to_lower(utf8proc_int32_t c, void *data)
+{
+    (void)data;
+    return utf8proc_tolower(c);
+}
+
+char *kh_text_lower(const char *s, size_t len)
+{
+    return map_text(s, len, 0, to_lower);
+}
+
+void kh_text_position(const char *s, size_t offset, int *line, int *column)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset && s[i]; i++) {
+        if (s[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *column = c;
+}

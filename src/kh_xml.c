@@ -1,0 +1,85 @@
+/* xmlTextWriter to memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "kh_xml.h"
+
+#define X(s) ((const xmlChar *)(s))
+#define CHECK(x, call) do { if ((call) < 0) (x)->failed = 1; } while (0)
+
+int kh_xml_begin(kh_xml *x)
+{
+    x->failed = 0;
+    x->buf = xmlBufferCreate();
+    x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
+    if (!x->w)
+        return -1;
+    CHECK(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes"));
+    return x->failed ? -1 : 0;
+}
+
+void kh_xml_start(kh_xml *x, const char *name) { CHECK(x, xmlTextWriterStartElement(x->w, X(name))); }
+void kh_xml_end(kh_xml *x) { CHECK(x, xmlTextWriterEndElement(x->w)); }
+
+void kh_xml_attr(kh_xml *x, const char *name, const char *value)
+{
+    CHECK(x, xmlTextWriterWriteAttribute(x->w, X(name), X(value)));
+}
+
+void kh_xml_attr_int(kh_xml *x, const char *name, long value)
+{
+    char num[32];
+    snprintf(num, sizeof num, "%ld", value);
+    kh_xml_attr(x, name, num);
+}
+
+void kh_xml_text(kh_xml *x, const char *text) { CHECK(x, xmlTextWriterWriteString(x->w, X(text))); }
+
+void kh_xml_empty(kh_xml *x, const char *name, const char *attr, const char *value)
+{
+    kh_xml_start(x, name);
+    if (attr)
+        kh_xml_attr(x, attr, value);
+    kh_xml_end(x);
+}
+
+void kh_xml_empty_int(kh_xml *x, const char *name, const char *attr, long value)
+{
+    kh_xml_start(x, name);
+    kh_xml_attr_int(x, attr, value);
+    kh_xml_end(x);
+}
+
+void kh_xml_element(kh_xml *x, const char *name, const char *text)
+{
+    kh_xml_start(x, name);
+    kh_xml_text(x, text);
+    kh_xml_end(x);
+}
+
+int kh_xml_finish(kh_xml *x, char **data, size_t *len)
+{
+    CHECK(x, xmlTextWriterEndDocument(x->w));
+    xmlFreeTextWriter(x->w);   /* flushes into the buffer */
+    x->w = NULL;
+    int failed = x->failed;
+    *len = (size_t)xmlBufferLength(x->buf);
+    *data = (char *)xmlBufferDetach(x->buf);
+    xmlBufferFree(x->buf);
+    x->buf = NULL;
+    if (failed || !*data) {
+        free(*data);
+        *data = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+void kh_xml_discard(kh_xml *x)
+{
+    if (x->w)
+        xmlFreeTextWriter(x->w);
+    if (x->buf)
+        xmlBufferFree(x->buf);
+    x->w = NULL;
+    x->buf = NULL;
+}

@@ -1,0 +1,170 @@
+/* kehoach — the command line. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kh_render.h"
+
+#define KH_VERSION "0.1.0"
+
+static const char usage_main[] =
+    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX)\n"
+    "\n"
+    "Usage:\n"
+    "  kehoach render PLAN [-o OUT.docx] [--template NAME|FILE] [--part all|body|appendices]\n"
+    "  kehoach --help | --version\n"
+    "\n"
+    "Commands:\n"
+    "  render     write the plan as a document (kehoach render --help for its options)\n"
+    "\n"
+    "Exit status: 0 done, 2 bad input or usage, 3 an I/O or internal failure.\n";
+
+static const char usage_render[] =
+    "Usage: kehoach render PLAN [options]\n"
+    "\n"
+    "PLAN is a plan folder holding plan.lua, or a plan file.\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output FILE        the document to write (default: the plan folder's name + .docx,\n"
+    "                           in the current folder). Written to a temporary file and renamed:\n"
+    "                           a failed run leaves no partial file and keeps an existing one.\n"
+    "  -t, --template NAME|FILE the template: a name (nd30, or one found in the template path) or\n"
+    "                           a .lua file. Default: the plan's `template` field, else nd30.\n"
+    "  --part all|body|appendices\n"
+    "                           write the whole document (default), the body alone, or the\n"
+    "                           appendices alone.\n"
+    "  --format docx            the output format (default: from the output file's extension).\n"
+    "  --max-memory MB          memory the plan and template may use (default 1024).\n"
+    "  --max-instructions N     Lua instructions the plan and template may run (default 4e9).\n"
+    "  -h, --help               this help.\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("kehoach: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see kehoach --help)\n", stderr);
+    return 2;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static char *default_output(const char *plan, const char *ext)
+{
+    char base[4096];
+    snprintf(base, sizeof base, "%s", plan);
+    size_t n = strlen(base);
+    while (n > 1 && base[n - 1] == '/')
+        base[--n] = '\0';
+    if (ends_with(base, "/plan.lua"))
+        base[n - 9] = '\0';
+    else if (ends_with(base, ".lua"))
+        base[n - 4] = '\0';
+    const char *slash = strrchr(base, '/');
+    const char *name = slash ? slash + 1 : base;
+    if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+        name = "kehoach";
+    size_t len = strlen(name) + strlen(ext) + 1;
+    char *out = malloc(len);
+    if (out)
+        snprintf(out, len, "%s%s", name, ext);
+    return out;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+    kh_render_options opt = {0};
+    opt.part = "all";
+    const char *format = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage_render, stdout);
+            return 0;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!v) return usage_error("%s needs a file name", a);
+            opt.output = v;
+            i++;
+        } else if (!strcmp(a, "-t") || !strcmp(a, "--template")) {
+            if (!v) return usage_error("%s needs a template name or file", a);
+            opt.template_name = v;
+            i++;
+        } else if (!strcmp(a, "--part")) {
+            if (!v || (strcmp(v, "all") && strcmp(v, "body") && strcmp(v, "appendices")))
+                return usage_error("--part: expected all, body or appendices, got '%s'", v ? v : "nothing");
+            opt.part = v;
+            i++;
+        } else if (!strcmp(a, "--format")) {
+            if (!v || strcmp(v, "docx"))
+                return usage_error("--format: expected docx, got '%s'", v ? v : "nothing");
+            format = v;
+            i++;
+        } else if (!strcmp(a, "--max-memory")) {
+            char *end;
+            long long mb = v ? strtoll(v, &end, 10) : 0;
+            if (!v || *end || mb < 1 || mb > 65536)
+                return usage_error("--max-memory: expected megabytes from 1 to 65536, got '%s'", v ? v : "nothing");
+            opt.limits.max_memory = (size_t)mb << 20;
+            i++;
+        } else if (!strcmp(a, "--max-instructions")) {
+            char *end;
+            double n = v ? strtod(v, &end) : 0;
+            if (!v || *end || n < 1000 || n > 1e15)
+                return usage_error("--max-instructions: expected a count from 1000, got '%s'", v ? v : "nothing");
+            opt.limits.max_instructions = (long long)n;
+            i++;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("render: unknown option '%s'", a);
+        } else if (!opt.plan) {
+            opt.plan = a;
+        } else {
+            return usage_error("render: one plan at a time, got a second: '%s'", a);
+        }
+    }
+    if (!opt.plan)
+        return usage_error("render: %s", "expected a plan folder or file");
+    char *fallback = NULL;
+    if (!opt.output)
+        opt.output = fallback = default_output(opt.plan, ".docx");
+    if (!opt.output)
+        return 3;
+    if (!format && !ends_with(opt.output, ".docx")) {
+        free(fallback);
+        return usage_error("-o: expected a .docx file name (or --format docx), got '%s'", opt.output);
+    }
+    opt.format = KH_FORMAT_DOCX;
+    kh_error err;
+    kh_error_clear(&err);
+    int rc = kh_render(&opt, &err);
+    if (rc != 0)
+        fprintf(stderr, "kehoach: %s\n", err.message);
+    free(fallback);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    /* A full disk or a file size limit must be an error message, not a killed process. */
+    signal(SIGXFSZ, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fputs(usage_main, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("kehoach %s\n", KH_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "render"))
+        return cmd_render(argc - 2, argv + 2);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,450 @@
+-- nd30 — the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I, for a KẾ HOẠCH and other documents
+-- with a tên loại (Mẫu 1.4). Every size and distance is a setting; every part of the page is a
+-- function a province template may override:
+--
+--   local nd30 = require("nd30")
+--   local T = nd30.extend{ settings = { body = { size = 13 } } }
+--   function T.recipients_list(ctx, items) … end
+--   return T
+--
+-- Lengths are millimetres, sizes and spacing points.
+local numbering = require("numbering")
+local vn = require("vn")
+local tables = require("tables")
+
+local T = { name = "nd30" }
+
+T.settings = {
+  font = "Times New Roman",
+  lang = "vi-VN",
+  page = {                        -- A4 portrait; margins per PL I I.3
+    width = 210, height = 297,
+    margin_top = 20, margin_bottom = 20, margin_left = 30, margin_right = 15,
+    header_distance = 10,
+  },
+  landscape = {                   -- wide appendices (margins as in the decree's own file)
+    margin_top = 20, margin_bottom = 15, margin_left = 30, margin_right = 15,
+    header_distance = 10,
+  },
+  page_number = { size = 14, first_page = false },
+  header = {                      -- the header block (ô 1–4): a borderless two-column table
+    left = 0.38,                  -- share of the text width for the agency column
+    parent_size = 13,             -- cơ quan chủ quản, upright
+    agency_size = 13,             -- cơ quan ban hành, bold
+    agency_rule = 0.4,            -- rule under the agency: 1/3–1/2 of the name's length
+    motto_size = 13,              -- Quốc hiệu, bold capitals
+    slogan_size = 14,             -- Tiêu ngữ, bold; its rule is as long as the text
+    motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    slogan = "Độc lập - Tự do - Hạnh phúc",
+    number_size = 13,             -- "Số: …/KH-SXD"
+    date_size = 14,               -- place and date, italic
+    rule_width = 0.5,             -- points
+    gap = 6,                      -- points between the rules and the number/date row
+  },
+  title = {
+    type_size = 14, subject_size = 14,
+    space_before = 18,            -- between the header block and the tên loại
+    rule = 0.35,                  -- rule under the subject: 1/3–1/2 of its line
+    space_after = 6,
+  },
+  body = {
+    size = 14,
+    indent_first = 12.7,          -- 1.27 cm (or 10 mm)
+    space_before = 6,             -- at least 6 pt between paragraphs
+    space_after = 0,
+    line = 1.0,                   -- single (1.0) to one and a half lines (1.5)
+  },
+  levels = {                      -- headings: # ## ###
+    { style = "roman", format = "%s. ", upper = true, bold = true },
+    { style = "arabic", format = "%s. ", bold = true },
+    { style = "sub", format = "%s. ", bold = true, italic = false },
+  },
+  items = {                       -- numbered paragraphs by their marker
+    number = "%s. ", subnumber = "%s. ", letter = "%s) ", dash = "- ", plus = "+ ",
+  },
+  closing = "./.",
+  recipients = {
+    label = "Nơi nhận:", label_size = 12, size = 11,
+    left = 0.42,                  -- share of the text width for the recipients column
+    space_before = 12,
+  },
+  signature = {
+    size = 14, name_size = 14,
+    gap = 72,                     -- points between the title and the name (signature and seal)
+  },
+  appendix = {
+    label = "Phụ lục",            -- "Phụ lục" alone when there is one, "Phụ lục I, II …" when several
+    upper = false,                -- true writes "PHỤ LỤC" as most real plans do
+    label_size = 14, title_size = 14, subtitle_size = 14, attachment_size = 14,
+    attachment = "(Kèm theo %s số %s ngày %s của %s)",
+    rule = 0.3,                   -- share of the text width for the rule under the attachment line
+    orientation = "portrait",
+    number_first_page = false,    -- page numbers restart in each appendix; page 1 shown?
+    space_after = 12,
+  },
+  table = {
+    size = 12, header_bold = true, header_align = "center", group_bold = true,
+    space = 2, cell_margin = 1.5,
+  },
+}
+
+-- ---------------------------------------------------------------------------------------------
+-- extension
+
+local function merge(base, over, path, warn_unknown)
+  local out = {}
+  for k, v in pairs(base) do out[k] = v end
+  for k, v in pairs(over) do
+    local name = path and (path .. "." .. tostring(k)) or tostring(k)
+    if base[k] == nil and warn_unknown and type(k) == "string" then
+      kh.warn("unknown setting '" .. name .. "'")
+    elseif base[k] ~= nil and type(v) ~= type(base[k]) then
+      error("setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), 3)
+    end
+    if type(v) == "table" and type(base[k]) == "table" and #base[k] == 0 then
+      out[k] = merge(base[k], v, name, warn_unknown)
+    else
+      out[k] = v
+    end
+  end
+  return out
+end
+
+-- A template that differs from this one only in what OVER says. Functions in OVER replace
+-- this template's; settings merge into a copy of its settings; a name it does not have is warned of.
+function T.extend(over)
+  over = over or {}
+  local child = {}
+  for k, v in pairs(T) do child[k] = v end
+  local base = rawget(over, "__base") or T
+  for k, v in pairs(base) do child[k] = v end
+  for k, v in pairs(over) do
+    if k == "settings" then
+      child.settings = merge(base.settings, v, nil, true)
+    elseif k ~= "__base" then
+      if type(base[k]) == "function" and type(v) ~= "function" then
+        error("template field '" .. k .. "': expected a function", 2)
+      elseif base[k] == nil then
+        kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls")
+      end
+      child[k] = v
+    end
+  end
+  child.extend = function(more)
+    more = more or {}
+    more.__base = child
+    return T.extend(more)
+  end
+  return child
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- helpers
+
+local function rule(width, available, thickness, extra)
+  local side = math.max(0, (available - width) / 2)
+  local p = { runs = {}, border_top = thickness, indent_left = side, indent_right = side,
+              line_exact = 2, size = 2, space_before = 3, space_after = 0, indent_first = 0 }
+  for k, v in pairs(extra or {}) do p[k] = v end
+  return p
+end
+
+local function centred(text, size, bold, italic, extra)
+  local p = { text = text, align = "center", size = size, bold = bold, italic = italic,
+              indent_first = 0, space_before = 0, space_after = 0 }
+  for k, v in pairs(extra or {}) do p[k] = v end
+  return p
+end
+
+-- Width in mm of the longest line TEXT takes in a column AVAILABLE mm wide.
+local function line_width(text, size, bold, available)
+  return math.min(kh.text_width(text, size, bold), available)
+end
+
+function T.page_setup(ctx, orientation, first_numbered, restart)
+  local s = ctx.settings
+  local page = s.page
+  local m = orientation == "landscape" and s.landscape or page
+  ctx.doc:section{
+    orientation = orientation or "portrait",
+    width = page.width, height = page.height,
+    margin_top = m.margin_top, margin_bottom = m.margin_bottom,
+    margin_left = m.margin_left, margin_right = m.margin_right,
+    header_distance = m.header_distance,
+    page_numbers = true, number_first_page = first_numbered or false,
+    page_start = restart and 1 or nil,
+    number_size = s.page_number.size,
+  }
+end
+
+function T.styles(ctx)
+  local s = ctx.settings
+  local b = s.body
+  ctx.doc:settings{ font = s.font, size = b.size, lang = s.lang,
+                    title = ctx.plan.type .. " " .. ctx.plan.subject,
+                    subject = ctx.plan.subject, creator = ctx.plan.agency_name or ctx.plan.agency }
+  ctx.doc:style{ id = "Body", name = "Body Text (ND30)", align = "justify", size = b.size,
+                 indent_first = b.indent_first, space_before = b.space_before,
+                 space_after = b.space_after, line = b.line, widow_control = true }
+  for level = 1, 3 do
+    local l = s.levels[level]
+    ctx.doc:style{ id = "Heading" .. level, name = "Heading " .. level .. " (ND30)", based_on = "Body",
+                   next = "Body", bold = l.bold, italic = l.italic, keep_next = true }
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- the header block (ô 1–4)
+
+function T.header_block(ctx)
+  local s, plan, doc = ctx.settings, ctx.plan, ctx.doc
+  local h = s.header
+  local width = doc:text_width()
+  local left, right = width * h.left, width * (1 - h.left)
+  local agency_width = line_width(plan.agency, h.agency_size, true, left)
+  local slogan_width = line_width(h.slogan, h.slogan_size, true, right)
+  local left_top = {}
+  if plan.parent_agency then
+    left_top[#left_top + 1] = centred(kh.upper(plan.parent_agency), h.parent_size, false)
+  end
+  left_top[#left_top + 1] = centred(kh.upper(plan.agency), h.agency_size, true)
+  left_top[#left_top + 1] = rule(agency_width * h.agency_rule, left, h.rule_width)
+  local right_top = {
+    centred(h.motto, h.motto_size, true),
+    centred(h.slogan, h.slogan_size, true),
+    rule(slogan_width, right, h.rule_width),
+  }
+  local rows = {
+    { cells = { { content = left_top }, { content = right_top } } },
+  }
+  local number_cell = { centred(vn.number_line(plan.number, plan.symbol), h.number_size, false, false,
+                                { space_before = h.gap }) }
+  local date_cell = { centred(vn.date_line(plan.place, plan.date), h.date_size, false, true,
+                              { space_before = h.gap }) }
+  rows[2] = { cells = { { content = number_cell }, { content = date_cell } } }
+  doc:table{ widths = { left, right }, rows = rows, borders = false, cell_margin = 0 }
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- the tên loại and trích yếu (ô 5a)
+
+function T.title(ctx)
+  local s, plan, doc = ctx.settings, ctx.plan, ctx.doc
+  local t = s.title
+  doc:paragraph(centred(kh.upper(plan.type), t.type_size, true, false,
+                        { space_before = t.space_before, keep_next = true }))
+  doc:paragraph(centred(plan.subject, t.subject_size, true, false, { keep_next = true }))
+  local width = doc:text_width()
+  doc:paragraph(rule(line_width(plan.subject, t.subject_size, true, width) * t.rule, width,
+                     s.header.rule_width, { space_after = t.space_after }))
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- the body (ô 6): numbering computed here, so a plan never skips a number
+
+function T.numberer(ctx)
+  local levels, items = ctx.settings.levels, ctx.settings.items
+  local state = { h = { 0, 0, 0 }, number = 0, sub = 0, letter = 0 }
+  local n = {}
+  function n.heading(level)
+    local h = state.h
+    h[level] = h[level] + 1
+    for k = level + 1, 3 do h[k] = 0 end
+    state.number, state.sub, state.letter = 0, 0, 0
+    local l = levels[level]
+    local label
+    if l.style == "sub" then
+      local parent = level > 1 and h[level - 1] or 0
+      label = (parent > 0 and (numbering.format(levels[level - 1].style == "sub" and "arabic"
+               or levels[level - 1].style, parent) .. ".") or "") .. h[level]
+    else
+      label = numbering.format(l.style, h[level])
+    end
+    return string.format(l.format, label)
+  end
+  function n.item(mark)
+    if mark == "number" then
+      state.number = state.number + 1
+      state.letter = 0
+      return string.format(items.number, state.number)
+    elseif mark == "subnumber" then
+      state.sub = state.sub + 1
+      state.letter = 0
+      local h = state.h
+      local parent = h[2] > 0 and h[2] or (state.number > 0 and state.number or h[1])
+      return string.format(items.subnumber, parent .. "." .. state.sub)
+    elseif mark == "letter" then
+      state.letter = state.letter + 1
+      return string.format(items.letter, numbering.letter(state.letter))
+    elseif mark == "dash" then
+      return items.dash
+    else
+      return items.plus
+    end
+  end
+  return n
+end
+
+function T.body_block(ctx, block, number)
+  local s = ctx.settings
+  local runs = {}
+  if block.kind == "heading" then
+    local l = s.levels[block.level]
+    runs[1] = number
+    for _, r in ipairs(block.runs) do
+      runs[#runs + 1] = { text = l.upper and kh.upper(r.text) or r.text, bold = r.bold or nil,
+                          italic = r.italic or nil }
+    end
+    return { style = "Heading" .. block.level, runs = runs }
+  end
+  if number then runs[1] = number end
+  for _, r in ipairs(block.runs) do runs[#runs + 1] = r end
+  return { style = "Body", runs = runs }
+end
+
+function T.body(ctx)
+  local blocks = kh.markup(ctx.plan.body)
+  local numberer = T.numberer(ctx)
+  local paragraphs = {}
+  for _, block in ipairs(blocks) do
+    local number
+    if block.kind == "heading" then number = numberer.heading(block.level)
+    elseif block.kind == "item" then number = numberer.item(block.mark) end
+    paragraphs[#paragraphs + 1] = ctx.template.body_block(ctx, block, number)
+  end
+  ctx.template.closing(ctx, paragraphs)
+  for _, p in ipairs(paragraphs) do ctx.doc:paragraph(p) end
+end
+
+-- "./." after the last word of the body.
+function T.closing(ctx, paragraphs)
+  local last = paragraphs[#paragraphs]
+  if last then
+    local runs = last.runs
+    local tail = runs[#runs]
+    local text = type(tail) == "table" and tail.text or tail or ""
+    -- a final full stop is part of the mark: "… như sau." + "/." reads "… như sau./."
+    if text:sub(-1) == "." then
+      runs[#runs + 1] = "/."
+    else
+      runs[#runs + 1] = ctx.settings.closing
+    end
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- Nơi nhận (ô 9b) beside the signature (ô 7)
+
+function T.recipients_list(ctx, items)
+  local r = ctx.settings.recipients
+  local out = { { runs = { { text = r.label, bold = true, italic = true } }, size = r.label_size,
+                  align = "left", indent_first = 0, space_before = r.space_before, space_after = 0 } }
+  for i, item in ipairs(items) do
+    local text = item:gsub("%s+$", ""):gsub("[;.,]$", "")
+    text = "- " .. text .. (i == #items and "." or ";")
+    out[#out + 1] = { text = text, size = r.size, align = "left", indent_first = 0,
+                      space_before = 0, space_after = 0 }
+  end
+  return out
+end
+
+function T.signature_lines(ctx, signer)
+  local s = ctx.settings.signature
+  local out = {}
+  local first = true
+  local function line(text, size, extra)
+    local p = centred(text, size, true, false, extra)
+    if first then p.space_before = ctx.settings.recipients.space_before; first = false end
+    out[#out + 1] = p
+  end
+  if signer.authority then
+    line(signer.authority .. " " .. kh.upper(signer.head), s.size)
+  end
+  line(kh.upper(signer.title), s.size)
+  line(signer.name, s.name_size, { space_before = s.gap })
+  return out
+end
+
+function T.signature_block(ctx)
+  local s, plan, doc = ctx.settings, ctx.plan, ctx.doc
+  local width = doc:text_width()
+  local left = width * s.recipients.left
+  doc:table{
+    widths = { left, width - left }, borders = false, cell_margin = 0,
+    rows = { { cant_split = true, cells = {
+      { content = ctx.template.recipients_list(ctx, plan.recipients) },
+      { content = ctx.template.signature_lines(ctx, plan.signer) },
+    } } },
+  }
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- appendices (PL I III.1; Mẫu 2.1)
+
+function T.attachment_line(ctx)
+  local plan, a = ctx.plan, ctx.settings.appendix
+  local agency = plan.agency_name or vn.sentence_case(plan.agency)
+  return string.format(a.attachment, vn.sentence_case(plan.type),
+                       vn.number_symbol(plan.number, plan.symbol), vn.date(plan.date):gsub("^ngày ", "", 1)
+                       and vn.date(plan.date):sub(#"ngày " + 1), agency)
+end
+
+function T.appendix_heading(ctx, appendix, index, count)
+  local a, doc = ctx.settings.appendix, ctx.doc
+  local label = a.label
+  if count > 1 then label = label .. " " .. numbering.roman(index) end
+  if a.upper then label = kh.upper(label) end
+  doc:paragraph(centred(label, a.label_size, true, false, { keep_next = true }))
+  doc:paragraph(centred(kh.upper(appendix.title), a.title_size, true, false, { keep_next = true }))
+  if appendix.subtitle then
+    doc:paragraph(centred(appendix.subtitle, a.subtitle_size, true, false, { keep_next = true }))
+  end
+  doc:paragraph(centred(ctx.template.attachment_line(ctx), a.attachment_size, false, true,
+                        { keep_next = true }))
+  local width = doc:text_width()
+  doc:paragraph(rule(width * a.rule, width, ctx.settings.header.rule_width,
+                     { space_after = a.space_after, keep_next = true }))
+end
+
+function T.table(ctx, spec)
+  tables.render(ctx.doc, spec, ctx.settings.table, ctx.doc:text_width())
+end
+
+function T.appendix(ctx, appendix, index, count)
+  local a = ctx.settings.appendix
+  ctx.template.page_setup(ctx, appendix.orientation or a.orientation, a.number_first_page, true)
+  ctx.template.appendix_heading(ctx, appendix, index, count)
+  local list = appendix.tables or { appendix.table }
+  for i, spec in ipairs(list) do
+    if i > 1 then ctx.doc:paragraph{ runs = {}, size = 6 } end
+    ctx.template.table(ctx, spec)
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+
+function T.render(plan, doc, options)
+  local template = options and options.template or T
+  if rawget(template, "settings") == nil then template = T end
+  local ctx = { plan = plan, doc = doc, settings = template.settings, template = template,
+                part = options and options.part or "all" }
+  template.styles(ctx)
+  local appendices = plan.appendices or {}
+  if ctx.part ~= "appendices" then
+    template.page_setup(ctx, "portrait", ctx.settings.page_number.first_page, false)
+    template.header_block(ctx)
+    template.title(ctx)
+    template.body(ctx)
+    template.signature_block(ctx)
+  end
+  if ctx.part ~= "body" then
+    if ctx.part == "appendices" and #appendices == 0 then
+      error("the plan has no appendices to render (--part appendices)", 0)
+    end
+    for i, appendix in ipairs(appendices) do
+      template.appendix(ctx, appendix, i, #appendices)
+    end
+  end
+end
+
+return T
