@@ -8,6 +8,10 @@
 --              the title spans the whole row
 --   ""         in the STT column of a data row: numbered automatically
 --   a line break inside a cell starts a new paragraph; **bold** and *italic* as in the body
+--
+-- Options beside the rows: header_rows (1), columns = { {width = share | mm = absolute,
+-- align = "left" | "center" | "right" | "justify"}, … }, stt = {column = 1, format = "n" |
+-- "group.n" | "roman" | "letter", restart = true (numbering restarts in each group)}.
 local numbering = require("numbering")
 
 local M = {}
@@ -28,7 +32,7 @@ local function paragraphs(text, style, spec, row, column)
       out[#out + 1] = {
         runs = runs, align = style.align, size = style.size, bold = style.bold,
         italic = style.italic, space_before = style.space_before, space_after = style.space_after,
-        line = style.line, indent_first = 0,
+        line = style.line, indent_first = 0, keep_next = style.keep_next,
       }
     end
     first_line = false
@@ -36,15 +40,22 @@ local function paragraphs(text, style, spec, row, column)
   return out
 end
 
--- Column widths in mm for the text width available, from relative or absolute widths.
-local function widths(columns, ncols, available)
-  local w, total = {}, 0
+-- Column widths in mm for the text width available. A column's `mm` is absolute; `width` is a
+-- share of what the absolute columns leave (1 when neither is given).
+local function widths(columns, ncols, available, file)
+  local w, shares, fixed = {}, 0, 0
   for c = 1, ncols do
     local col = columns[c] or {}
-    w[c] = col.width or 1
-    total = total + w[c]
+    if col.mm then fixed = fixed + col.mm else shares = shares + (col.width or 1) end
   end
-  for c = 1, ncols do w[c] = w[c] * available / total end
+  if fixed > available + 0.01 or (shares > 0 and fixed >= available) then
+    error(string.format("%s: the absolute column widths (%.1f mm) leave no room in the %.1f mm of text width",
+                        file or "table", fixed, available), 0)
+  end
+  for c = 1, ncols do
+    local col = columns[c] or {}
+    w[c] = col.mm or (col.width or 1) * (available - fixed) / shares
+  end
   return w
 end
 
@@ -97,13 +108,15 @@ function M.render(doc, spec, settings, available_width)
       if restart then counter = 0 end
       -- the title spans up to the next non-empty cell
       local title_col = 2
+      -- a group row stays on the page of its first row
       local text_style = { size = settings.size, bold = settings.group_bold, align = "left",
-                           space_before = settings.space, space_after = settings.space }
+                           space_before = settings.space, space_after = settings.space, keep_next = true }
       local start = 1
       if label ~= "" then
         cells[#cells + 1] = { content = paragraphs(label, { size = settings.size, bold = settings.group_bold,
-                              align = "center", space_before = settings.space, space_after = settings.space },
-                              spec, info, 1), valign = "center" }
+                              align = "center", space_before = settings.space, space_after = settings.space,
+                              keep_next = true },
+                              spec, info, 1), valign = "center", column = 1 }
         start = 2
       else
         title_col = 2
@@ -112,11 +125,11 @@ function M.render(doc, spec, settings, available_width)
       local stop = title_col + 1
       while stop <= ncols and (row[stop] or "") == "" do stop = stop + 1 end
       cells[#cells + 1] = { content = paragraphs(title, text_style, spec, info, title_col),
-                            colspan = stop - start, valign = "center" }
+                            colspan = stop - start, valign = "center", column = title_col }
       for c = stop, ncols do
         cells[#cells + 1] = { content = paragraphs(row[c] or "", { size = settings.size,
                               align = (columns[c] or {}).align, space_before = settings.space,
-                              space_after = settings.space }, spec, info, c) }
+                              space_after = settings.space, keep_next = true }, spec, info, c), column = c }
       end
     else
       local numbered = false
@@ -187,12 +200,12 @@ function M.render(doc, spec, settings, available_width)
     local cells = {}
     for i, cell in ipairs(row.cells) do
       cells[i] = { content = cell.content, colspan = cell.colspan, rowspan = cell.rowspan,
-                   valign = cell.valign }
+                   valign = cell.valign, column = cell.col or cell.column }
     end
     built[r] = { cells = cells, header = row.header or nil, line = row.line, cant_split = true }
   end
   doc:table{
-    widths = widths(columns, ncols, available_width),
+    widths = widths(columns, ncols, available_width, spec.file),
     rows = built,
     borders = true,
     source = spec.file,

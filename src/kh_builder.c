@@ -401,7 +401,7 @@ static int doc_section(lua_State *L)
 static const char *const table_fields[] = {"widths", "rows", "borders", "indent", "cell_margin",
                                            "source", NULL};
 static const char *const row_fields[] = {"cells", "header", "cant_split", "line", NULL};
-static const char *const cell_fields[] = {"content", "colspan", "rowspan", "valign", "shade", NULL};
+static const char *const cell_fields[] = {"content", "colspan", "rowspan", "valign", "shade", "column", NULL};
 
 static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
 {
@@ -413,6 +413,8 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
         cell->rowspan = (int)v;
     if (opt_number(L, idx, "cell", "shade", &v))
         cell->shade = (int)v;
+    if (opt_number(L, idx, "cell", "column", &v))
+        cell->source_col = (int)v;
     const char *va = opt_string(L, idx, "cell", "valign");
     if (va) {
         if (!strcmp(va, "top")) cell->valign = KH_VALIGN_TOP;
@@ -493,8 +495,12 @@ static int doc_table(lua_State *L)
     lua_pop(L, 1);
     kh_error err;
     kh_error_clear(&err);
-    if (kh_table_layout(t, &err) != KH_OK)
+    if (kh_table_layout(t, &err) != KH_OK) {
+        /* Rows from a file: the file and line say it all; rows from Lua: the template line. */
+        if (t->source)
+            return kh_lua_error_plain(L, "%s", err.message);
         return luaL_error(L, "table: %s", err.message);
+    }
     return 0;
 }
 

@@ -59,8 +59,8 @@ static int column_of(const char *s, size_t i, int col0)
     return c;
 }
 
-int kh_markup_inline(const char *s, size_t len, const char *name, int line, int column,
-                     kh_spans *out, kh_error *err)
+/* Spans of S; on an unclosed marker returns -1 with its byte offset and kind. */
+static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at, int *bad_bold)
 {
     kh_buf text = {0};
     int bold = 0, italic = 0;
@@ -85,12 +85,28 @@ int kh_markup_inline(const char *s, size_t len, const char *name, int line, int 
     add_span(out, &text, bold, italic);
     kh_buf_free(&text);
     if (bold || italic) {
-        size_t at = bold ? bold_at : italic_at;
-        kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: '%s' is never closed: expected a matching '%s' before the paragraph ends",
-                     name, line, column_of(s, at, column), bold ? "**" : "*", bold ? "**" : "*");
+        *bad_at = bold ? bold_at : italic_at;
+        *bad_bold = bold;
         kh_spans_free(out);
-        return KH_EXIT_INPUT;
+        return -1;
     }
+    return 0;
+}
+
+static int unclosed_error(kh_error *err, const char *name, int line, int column, int bold)
+{
+    return kh_error_set(err, KH_EXIT_INPUT,
+                        "%s:%d:%d: '%s' is never closed: expected a matching '%s' before the paragraph ends",
+                        name, line, column, bold ? "**" : "*", bold ? "**" : "*");
+}
+
+int kh_markup_inline(const char *s, size_t len, const char *name, int line, int column,
+                     kh_spans *out, kh_error *err)
+{
+    size_t at;
+    int bold;
+    if (parse_spans(s, len, out, &at, &bold) < 0)
+        return unclosed_error(err, name, line, column_of(s, at, column), bold);
     return KH_OK;
 }
 
@@ -135,12 +151,30 @@ static kh_mark detect_mark(const char *line, size_t len, size_t *skip)
     return KH_MARK_NONE;
 }
 
+/* Where each source line's text starts inside a block's joined text, for error positions. */
+typedef struct {
+    size_t offset;
+    int line, column;
+    const char *src;      /* the line's text in the source */
+} segment;
+
 typedef struct {
     kh_buf text;          /* the block's text so far, lines joined with a space */
     int open;
-    int line, column;     /* where the text starts */
+    segment *segs;
+    size_t nsegs, segs_cap;
     kh_mk_block block;
 } pending;
+
+static void add_segment(pending *p, int line, int column, const char *src)
+{
+    KH_GROW(p->segs, p->nsegs, p->segs_cap);
+    p->segs[p->nsegs].offset = p->text.len;
+    p->segs[p->nsegs].line = line;
+    p->segs[p->nsegs].column = column;
+    p->segs[p->nsegs].src = src;
+    p->nsegs++;
+}
 
 static int flush(pending *p, const char *name, kh_markup *out, kh_error *err)
 {
@@ -148,10 +182,17 @@ static int flush(pending *p, const char *name, kh_markup *out, kh_error *err)
         return KH_OK;
     p->open = 0;
     kh_spans spans = {0};
-    if (kh_markup_inline(p->text.data ? p->text.data : "", p->text.len, name, p->line, p->column,
-                         &spans, err) != KH_OK)
-        return KH_EXIT_INPUT;
+    size_t at;
+    int bold;
+    if (parse_spans(p->text.data ? p->text.data : "", p->text.len, &spans, &at, &bold) < 0) {
+        size_t k = 0;
+        while (k + 1 < p->nsegs && p->segs[k + 1].offset <= at)
+            k++;
+        const segment *g = &p->segs[k];
+        return unclosed_error(err, name, g->line, column_of(g->src, at - g->offset, g->column), bold);
+    }
     p->text.len = 0;
+    p->nsegs = 0;
     KH_GROW(out->blocks, out->nblocks, out->cap);
     p->block.content = spans;
     out->blocks[out->nblocks++] = p->block;
@@ -236,21 +277,22 @@ int kh_markup_parse(const char *text, size_t len, const char *name, kh_markup *o
             p.block.level = level;
             p.block.mark = mark;
             p.block.line = lineno;
-            p.line = lineno;
-            p.column = column_of(line, indent + skip, 1);
             p.open = 1;
         } else {
-            /* A continuation line joins its paragraph; errors inside it still name the first line. */
+            /* A continuation line joins its paragraph with a space. */
             kh_buf_putc(&p.text, ' ');
         }
+        add_segment(&p, lineno, column_of(line, indent + skip, 1), s + skip);
         kh_buf_append(&p.text, s + skip, sn - skip);
     }
     if (flush(&p, name, out, err) != KH_OK)
         goto fail;
     kh_buf_free(&p.text);
+    free(p.segs);
     return KH_OK;
 fail:
     kh_buf_free(&p.text);
+    free(p.segs);
     kh_markup_free(out);
     return KH_EXIT_INPUT;
 }

@@ -229,29 +229,36 @@ int kh_table_layout(kh_table *t, kh_error *err)
         int c = 0;
         for (size_t i = 0; i < row->ncells; i++) {
             kh_cell *cell = &row->cells[i];
+            int named;   /* the column errors name: the source file's, when known */
             while (c < t->ncols && t->grid[r * (size_t)t->ncols + (size_t)c].row >= 0)
                 c++;
-            if (c >= t->ncols)
-                return kh_error_set(err, KH_EXIT_INPUT,
-                                    "%s: the row has more cells than the table's %d columns",
-                                    where(t, r, c, at, sizeof at), t->ncols);
+            named = cell->source_col > 0 ? cell->source_col - 1 : c;
+            if (c >= t->ncols) {
+                int covered = 0;
+                for (int k = 0; k < t->ncols; k++)
+                    covered |= t->grid[r * (size_t)t->ncols + (size_t)k].row < (int)r;
+                return kh_error_set(err, KH_EXIT_INPUT, covered
+                                    ? "%s: the row has more cells than the places the merged cells above leave free"
+                                    : "%s: the row has more cells than the table's %d columns",
+                                    where(t, r, named, at, sizeof at), t->ncols);
+            }
             if (cell->colspan < 1 || cell->rowspan < 1)
-                return kh_error_set(err, KH_EXIT_INPUT, "%s: a span must be at least 1", where(t, r, c, at, sizeof at));
+                return kh_error_set(err, KH_EXIT_INPUT, "%s: a span must be at least 1", where(t, r, named, at, sizeof at));
             if (c + cell->colspan > t->ncols)
                 return kh_error_set(err, KH_EXIT_INPUT,
                                     "%s: spans %d columns, past the table's end at column %d",
-                                    where(t, r, c, at, sizeof at), cell->colspan, t->ncols);
+                                    where(t, r, named, at, sizeof at), cell->colspan, t->ncols);
             if (r + (size_t)cell->rowspan > t->nrows)
                 return kh_error_set(err, KH_EXIT_INPUT,
                                     "%s: spans %d rows, past the table's last row",
-                                    where(t, r, c, at, sizeof at), cell->rowspan);
+                                    where(t, r, named, at, sizeof at), cell->rowspan);
             for (int dr = 0; dr < cell->rowspan; dr++)
                 for (int dc = 0; dc < cell->colspan; dc++) {
                     kh_slot *s = &t->grid[(r + (size_t)dr) * (size_t)t->ncols + (size_t)(c + dc)];
                     if (s->row >= 0)
                         return kh_error_set(err, KH_EXIT_INPUT,
                                             "%s: the span overlaps the cell of row %d, column %d",
-                                            where(t, r, c, at, sizeof at), s->row + 1, s->col + 1);
+                                            where(t, r, named, at, sizeof at), s->row + 1, s->col + 1);
                     s->row = (int)r;
                     s->col = c;
                 }

@@ -59,6 +59,7 @@ typedef struct {
     kh_block_list content;
     int colspan, rowspan;
     int col;             /* grid column where the cell starts, set by kh_table_layout */
+    int source_col;      /* column in the source file, for errors (0 when unknown) */
     kh_valign valign;
     int shade;           /* grey background for header rows: 0 none, else percent */
 } kh_cell;
