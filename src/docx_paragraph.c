@@ -16,6 +16,11 @@ void docx_write_rpr_props(kh_xml *x, const kh_run_props *r)
     on_off(x, "w:i", r->italic);
     on_off(x, "w:iCs", r->italic);
     on_off(x, "w:caps", r->caps);
+    if (r->color != KH_UNSET) {
+        char hex[8];
+        snprintf(hex, sizeof hex, "%06X", (unsigned)r->color & 0xFFFFFFu);
+        kh_xml_empty(x, "w:color", "w:val", hex);
+    }
     if (r->size != KH_UNSET) {
         kh_xml_empty_int(x, "w:sz", "w:val", r->size);
         kh_xml_empty_int(x, "w:szCs", "w:val", r->size);
@@ -27,7 +32,7 @@ void docx_write_rpr_props(kh_xml *x, const kh_run_props *r)
 static int rpr_is_empty(const kh_run_props *r)
 {
     return r->bold == KH_UNSET && r->italic == KH_UNSET && r->caps == KH_UNSET
-           && r->size == KH_UNSET && r->underline == KH_UNSET;
+           && r->size == KH_UNSET && r->underline == KH_UNSET && r->color == KH_UNSET;
 }
 
 static void border(kh_xml *x, const char *name, const kh_border *b)
@@ -59,12 +64,16 @@ void docx_write_ppr_props(kh_xml *x, const kh_para_props *p)
     on_off(x, "w:keepLines", p->keep_lines);
     on_off(x, "w:pageBreakBefore", p->page_break_before);
     on_off(x, "w:widowControl", p->widow_control);
-    if (p->border_top.width || p->border_bottom.width) {
+    if (p->border_top.width || p->border_bottom.width || p->border_left.width || p->border_right.width) {
         kh_xml_start(x, "w:pBdr");
         if (p->border_top.width)
             border(x, "w:top", &p->border_top);
+        if (p->border_left.width)
+            border(x, "w:left", &p->border_left);
         if (p->border_bottom.width)
             border(x, "w:bottom", &p->border_bottom);
+        if (p->border_right.width)
+            border(x, "w:right", &p->border_right);
         kh_xml_end(x);
     }
     if (p->space_before != KH_UNSET || p->space_after != KH_UNSET || p->line_rule != KH_LINE_UNSET) {
@@ -109,6 +118,7 @@ static kh_run_props merge(const kh_run_props *base, const kh_run_props *over)
     if (over->italic != KH_UNSET) m.italic = over->italic;
     if (over->underline != KH_UNSET) m.underline = over->underline;
     if (over->caps != KH_UNSET) m.caps = over->caps;
+    if (over->color != KH_UNSET) m.color = over->color;
     return m;
 }
 

@@ -20,7 +20,8 @@ int docx_header_xml(const kh_section *s, int with_number, char **data, size_t *l
     p.props = s->number_props;
     if (p.props.align == KH_ALIGN_UNSET)
         p.props.align = KH_ALIGN_CENTER;   /* the decree: centred in the top margin */
-    kh_run run = {KH_RUN_PAGE_NUMBER, NULL, {KH_UNSET, KH_UNSET, KH_UNSET, KH_UNSET, KH_UNSET}};
+    kh_run run = {.kind = KH_RUN_PAGE_NUMBER};
+    kh_run_props_init(&run.props);
     if (with_number) {
         p.runs = &run;
         p.nruns = 1;

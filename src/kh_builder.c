@@ -151,9 +151,22 @@ static char *clean_text(lua_State *L, const char *what, const char *s, size_t le
     return kh_xstrndup(s, len);
 }
 
+static void read_color(lua_State *L, int idx, const char *what, int *color)
+{
+    const char *c = opt_string(L, idx, what, "color");
+    if (!c)
+        return;
+    char *end;
+    long v = strtol(c, &end, 16);
+    if (strlen(c) != 6 || *end)
+        luaL_error(L, "%s.color: expected six hex digits RRGGBB (e.g. \"FF0000\"), got \"%s\"", what, c);
+    *color = (int)v;
+}
+
 static void read_run_props(lua_State *L, int idx, const char *what, kh_run_props *r)
 {
     opt_size(L, idx, what, &r->size);
+    read_color(L, idx, what, &r->color);
     opt_bool(L, idx, what, "bold", &r->bold);
     opt_bool(L, idx, what, "italic", &r->italic);
     opt_bool(L, idx, what, "underline", &r->underline);
@@ -164,7 +177,7 @@ static const char *const para_fields[] = {
     "style", "text", "runs", "align", "size", "bold", "italic", "underline", "caps",
     "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
     "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
-    "widow_control", "border_top", "border_bottom", NULL};
+    "widow_control", "border_top", "border_bottom", "border", "color", NULL};
 
 static void read_para_props(lua_State *L, int idx, const char *what, kh_para_props *p)
 {
@@ -198,6 +211,9 @@ static void read_para_props(lua_State *L, int idx, const char *what, kh_para_pro
         p->border_top.width = (int)lround(v * 8);
     if (opt_number(L, idx, what, "border_bottom", &v))
         p->border_bottom.width = (int)lround(v * 8);
+    if (opt_number(L, idx, what, "border", &v))   /* a frame on all four sides */
+        p->border_top.width = p->border_bottom.width = p->border_left.width = p->border_right.width =
+            (int)lround(v * 8);
 }
 
 /* A text with line breaks and tabs becomes text, break and tab runs. */
@@ -227,7 +243,7 @@ static void add_text_runs(lua_State *L, kh_para *p, const char *what, const char
 }
 
 static const char *const run_fields[] = {"text", "size", "bold", "italic", "underline", "caps",
-                                         "page_number", "br", NULL};
+                                         "color", "page_number", "br", NULL};
 
 static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
 {
@@ -326,7 +342,7 @@ static const char *const style_fields[] = {
     "id", "name", "based_on", "next", "kind", "align", "size", "bold", "italic", "underline", "caps",
     "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
     "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
-    "widow_control", "border_top", "border_bottom", NULL};
+    "widow_control", "border_top", "border_bottom", "border", "color", NULL};
 
 static int doc_style(lua_State *L)
 {

@@ -14,6 +14,7 @@ const char *kh_mark_name(kh_mark m)
     case KH_MARK_LETTER: return "letter";
     case KH_MARK_DASH: return "dash";
     case KH_MARK_PLUS: return "plus";
+    case KH_MARK_ARTICLE: return "article";
     case KH_MARK_NONE: break;
     }
     return "none";
@@ -127,6 +128,18 @@ static kh_mark detect_mark(const char *line, size_t len, size_t *skip)
         && (line[3] == ' ' || line[3] == '\t')) {
         *skip = 4;
         return KH_MARK_LETTER;
+    }
+    /* "Điều 12. " — the article number is computed like every other number */
+    static const char dieu[] = "\xc4\x90i\xe1\xbb\x81u ";
+    if (len > sizeof dieu && memcmp(line, dieu, sizeof dieu - 1) == 0) {
+        size_t k = sizeof dieu - 1;
+        size_t d = k;
+        while (k < len && isdigit((unsigned char)line[k]) && k - d < 4)
+            k++;
+        if (k > d && k + 1 < len && line[k] == '.' && (line[k + 1] == ' ' || line[k + 1] == '\t')) {
+            *skip = k + 2;
+            return KH_MARK_ARTICLE;
+        }
     }
     while (i < len && isdigit((unsigned char)line[i]) && i < 4)
         i++;

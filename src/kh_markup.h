@@ -1,4 +1,5 @@
 /* kh_markup.h — the body markup: headings (#, ##, ###), numbered paragraphs (1. 1.1. a) - +),
+   articles of a decision ("Điều 1."),
    plain paragraphs, **bold**, *italic* and \ escapes. The parser keeps the kind of each marker
    and drops the number typed; the template computes every number. */
 #ifndef KH_MARKUP_H
@@ -14,7 +15,8 @@ typedef enum {
     KH_MARK_SUBNUMBER,   /* "1.1." under the current second-level number */
     KH_MARK_LETTER,      /* "a)"   a) b) c) d) đ) e) g) … */
     KH_MARK_DASH,        /* "-" */
-    KH_MARK_PLUS         /* "+" */
+    KH_MARK_PLUS,        /* "+" */
+    KH_MARK_ARTICLE      /* "Điều 1." an article of a decision */
 } kh_mark;
 
 typedef struct {

@@ -9,6 +9,7 @@ void kh_run_props_init(kh_run_props *r)
 {
     r->size = KH_UNSET;
     r->bold = r->italic = r->underline = r->caps = KH_UNSET;
+    r->color = KH_UNSET;
 }
 
 void kh_para_props_init(kh_para_props *p)
@@ -20,6 +21,7 @@ void kh_para_props_init(kh_para_props *p)
     p->line = KH_UNSET;
     p->keep_next = p->keep_lines = p->page_break_before = p->widow_control = KH_UNSET;
     p->border_top.width = p->border_bottom.width = 0;
+    p->border_left.width = p->border_right.width = 0;
     kh_run_props_init(&p->run);
 }
 

@@ -16,6 +16,7 @@ typedef struct {
     int size;            /* half-points */
     int bold, italic, underline;   /* 0, 1, or KH_UNSET */
     int caps;            /* render in capitals (kept as typed in the text) */
+    int color;           /* 0xRRGGBB, or KH_UNSET for the default black */
 } kh_run_props;
 
 typedef struct {
@@ -29,7 +30,7 @@ typedef struct {
     kh_line_rule line_rule;
     int line;            /* 240ths of a line for AUTO, twips for EXACT/AT_LEAST */
     int keep_next, keep_lines, page_break_before, widow_control;
-    kh_border border_top, border_bottom;
+    kh_border border_top, border_bottom, border_left, border_right;   /* all four: a stamp's frame */
     kh_run_props run;    /* the paragraph's default run properties */
 } kh_para_props;
 

@@ -101,6 +101,7 @@ static int text_tostring(lua_State *L)
 typedef struct {
     lua_State *L;
     kh_error *err;
+    char prefix[128]; /* "documents[2]." inside a bundle, else "" */
     char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
 } checker;
 
@@ -169,7 +170,7 @@ static int normalise(checker *c, int depth)
 static int want(checker *c, int idx, const char *field, int type, int required, const char *expected)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "%s", field);
+    snprintf(c->path, sizeof c->path, "%s%s", c->prefix, field);
     lua_getfield(L, idx, strrchr(field, '.') ? strrchr(field, '.') + 1 : field);
     int t = lua_type(L, -1);
     if (t == LUA_TNIL && !required) {
@@ -194,15 +195,15 @@ static int want(checker *c, int idx, const char *field, int type, int required, 
 static int check_date(checker *c, int idx)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "date");
+    snprintf(c->path, sizeof c->path, "%sdate", c->prefix);
     lua_getfield(L, idx, "date");
     int y, m, d;
     if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER
         || kh_parse_date(lua_tostring(L, -1), &y, &m, &d) != 0) {
         if (lua_type(L, -1) == LUA_TSTRING)
             kh_error_set(c->err, KH_EXIT_INPUT,
-                         "%s: date: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)",
-                         plan_file, lua_tostring(L, -1));
+                         "%s: %sdate: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)",
+                         plan_file, c->prefix, lua_tostring(L, -1));
         else
             fail(c, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"");
         lua_pop(L, 1);
@@ -225,7 +226,7 @@ static int check_date(checker *c, int idx)
 static int check_number(checker *c, int idx)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "number");
+    snprintf(c->path, sizeof c->path, "%snumber", c->prefix);
     lua_getfield(L, idx, "number");
     int ok = 1;
     lua_Integer n = 0;
@@ -259,7 +260,7 @@ static int check_number(checker *c, int idx)
 static int check_list_of_strings(checker *c, int idx, const char *field, int required)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "%s", field);
+    snprintf(c->path, sizeof c->path, "%s%s", c->prefix, field);
     lua_getfield(L, idx, field);
     if (lua_isnil(L, -1) && !required) {
         lua_pop(L, 1);
@@ -268,7 +269,7 @@ static int check_list_of_strings(checker *c, int idx, const char *field, int req
     if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0) {
         int rc = lua_istable(L, -1)
                      ? kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected a list of text lines, got an empty list",
-                                    plan_file, field)
+                                    plan_file, c->path)
                      : fail(c, "a list of text lines");
         lua_pop(L, 1);
         return rc;
@@ -276,7 +277,7 @@ static int check_list_of_strings(checker *c, int idx, const char *field, int req
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        snprintf(c->path, sizeof c->path, "%s[%lld]", field, (long long)i);
+        snprintf(c->path, sizeof c->path, "%s%s[%lld]", c->prefix, field, (long long)i);
         if (lua_type(L, -1) != LUA_TSTRING) {
             int rc = fail(c, "text");
             lua_pop(L, 2);
@@ -296,7 +297,10 @@ static int check_signer(checker *c, int idx)
     lua_getfield(L, idx, "signer");
     int s = lua_gettop(L);
     int rc = KH_OK;
-    if (want(c, s, "signer.title", LUA_TSTRING, 1, "text (the signer's title, e.g. \"GIÁM ĐỐC\")") != KH_OK
+    lua_getfield(L, s, "authority");
+    int acting = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "Q.") == 0;   /* "Q. GIÁM ĐỐC" has no second title */
+    lua_pop(L, 1);
+    if (want(c, s, "signer.title", LUA_TSTRING, !acting, "text (the signer's title, e.g. \"GIÁM ĐỐC\")") != KH_OK
         || want(c, s, "signer.name", LUA_TSTRING, 1, "text (the signer's full name)") != KH_OK
         || want(c, s, "signer.authority", LUA_TSTRING, 0, "text (\"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\")") != KH_OK
         || want(c, s, "signer.head", LUA_TSTRING, 0, "text (the head's title, e.g. \"GIÁM ĐỐC\")") != KH_OK)
@@ -311,13 +315,13 @@ static int check_signer(checker *c, int idx)
                 ok |= strcmp(a, known[i]) == 0;
             if (!ok)
                 rc = kh_error_set(c->err, KH_EXIT_INPUT,
-                                  "%s: signer.authority: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\", got \"%s\"",
-                                  plan_file, a);
+                                  "%s: %ssigner.authority: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\", got \"%s\"",
+                                  plan_file, c->prefix, a);
             lua_getfield(L, s, "head");
             if (rc == KH_OK && !lua_isstring(L, -1))
                 rc = kh_error_set(c->err, KH_EXIT_INPUT,
-                                  "%s: signer.head: expected text (the head's title after \"%s\"), got nil",
-                                  plan_file, a);
+                                  "%s: %ssigner.head: expected text (the head's title after \"%s\"), got nil",
+                                  plan_file, c->prefix, a);
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
@@ -329,7 +333,7 @@ static int check_signer(checker *c, int idx)
 static int check_body(checker *c, int idx)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "body");
+    snprintf(c->path, sizeof c->path, "%sbody", c->prefix);
     lua_getfield(L, idx, "body");
     int ok = lua_type(L, -1) == LUA_TSTRING;
     if (lua_istable(L, -1)) {
@@ -349,7 +353,7 @@ static int check_body(checker *c, int idx)
 static int check_appendices(checker *c, int idx)
 {
     lua_State *L = c->L;
-    snprintf(c->path, sizeof c->path, "appendices");
+    snprintf(c->path, sizeof c->path, "%sappendices", c->prefix);
     lua_getfield(L, idx, "appendices");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -366,7 +370,7 @@ static int check_appendices(checker *c, int idx)
         lua_rawgeti(L, list, i);
         char base[64];
         snprintf(base, sizeof base, "appendices[%lld]", (long long)i);
-        snprintf(c->path, sizeof c->path, "%s", base);
+        snprintf(c->path, sizeof c->path, "%s%s", c->prefix, base);
         if (!lua_istable(L, -1)) {
             fail(c, "a table {title, orientation, table}");
             lua_pop(L, 2);
@@ -391,8 +395,8 @@ static int check_appendices(checker *c, int idx)
         lua_getfield(L, a, "orientation");
         if (lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "portrait") != 0
             && strcmp(lua_tostring(L, -1), "landscape") != 0) {
-            kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s.orientation: expected \"portrait\" or \"landscape\", got \"%s\"",
-                         plan_file, base, lua_tostring(L, -1));
+            kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s%s.orientation: expected \"portrait\" or \"landscape\", got \"%s\"",
+                         plan_file, c->prefix, base, lua_tostring(L, -1));
             lua_pop(L, 3);
             return KH_EXIT_INPUT;
         }
@@ -404,15 +408,17 @@ static int check_appendices(checker *c, int idx)
 
 static const char *const known_fields[] = {
     "template", "parent_agency", "agency", "agency_name", "type", "number", "symbol", "place",
-    "date", "subject", "body", "recipients", "signer", "appendices", "marks", NULL};
+    "date", "subject", "body", "recipients", "signer", "appendices", "marks", "documents",
+    "attached_to", "authority", "bases", NULL};
 
-static void warn_unknown_fields(lua_State *L, int idx)
+static void warn_unknown_fields(checker *c, int idx)
 {
+    lua_State *L = c->L;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            fprintf(stderr, "%s: warning: a field with a key that is not a name is ignored\n", plan_file);
+            fprintf(stderr, "%s: warning: %sa field with a key that is not a name is ignored\n", plan_file, c->prefix);
             continue;
         }
         const char *k = lua_tostring(L, -1);
@@ -420,8 +426,166 @@ static void warn_unknown_fields(lua_State *L, int idx)
         for (int i = 0; known_fields[i] && !known; i++)
             known = strcmp(k, known_fields[i]) == 0;
         if (!known)
-            fprintf(stderr, "%s: warning: unknown field '%s' is ignored\n", plan_file, k);
+            fprintf(stderr, "%s: warning: unknown field '%s%s' is ignored\n", plan_file, c->prefix, k);
     }
+}
+
+static int one_of(checker *c, int idx, const char *field, const char *const *values, const char *expected)
+{
+    lua_State *L = c->L;
+    lua_getfield(L, idx, field);
+    int ok = 1;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        ok = 0;
+        for (int i = 0; values[i] && !ok; i++)
+            ok = strcmp(lua_tostring(L, -1), values[i]) == 0;
+        if (!ok)
+            kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s%s: expected %s, got \"%s\"", plan_file, c->prefix,
+                         field, expected, lua_tostring(L, -1));
+    }
+    lua_pop(L, 1);
+    return ok ? KH_OK : KH_EXIT_INPUT;
+}
+
+static int check_marks(checker *c, int idx)
+{
+    lua_State *L = c->L;
+    lua_getfield(L, idx, "marks");
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return KH_OK;
+    }
+    int m = lua_gettop(L);
+    static const char *const urgency[] = {"KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", NULL};
+    static const char *const secrecy[] = {"MẬT", "TỐI MẬT", "TUYỆT MẬT", NULL};
+    static const char *const circulation[] = {"XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ", NULL};
+    char saved[128];
+    snprintf(saved, sizeof saved, "%s", c->prefix);
+    snprintf(c->prefix, sizeof c->prefix, "%.100smarks.", saved);
+    int rc = KH_OK;
+    if (want(c, m, "urgency", LUA_TSTRING, 0, "\"KHẨN\", \"THƯỢNG KHẨN\" or \"HỎA TỐC\"")
+        || one_of(c, m, "urgency", urgency, "\"KHẨN\", \"THƯỢNG KHẨN\" or \"HỎA TỐC\"")
+        || want(c, m, "secrecy", LUA_TSTRING, 0, "\"MẬT\", \"TỐI MẬT\" or \"TUYỆT MẬT\"")
+        || one_of(c, m, "secrecy", secrecy, "\"MẬT\", \"TỐI MẬT\" or \"TUYỆT MẬT\"")
+        || want(c, m, "circulation", LUA_TSTRING, 0, "\"XEM XONG TRẢ LẠI\" or \"LƯU HÀNH NỘI BỘ\"")
+        || one_of(c, m, "circulation", circulation, "\"XEM XONG TRẢ LẠI\" or \"LƯU HÀNH NỘI BỘ\""))
+        rc = KH_EXIT_INPUT;
+    if (rc == KH_OK) {
+        lua_getfield(L, m, "draft");
+        int t = lua_type(L, -1);
+        if (t != LUA_TNIL && t != LUA_TBOOLEAN && t != LUA_TSTRING) {
+            snprintf(c->path, sizeof c->path, "%sdraft", c->prefix);
+            rc = fail(c, "true or a text such as \"DỰ THẢO LẦN 2\"");
+        }
+        lua_pop(L, 1);
+    }
+    snprintf(c->prefix, sizeof c->prefix, "%s", saved);
+    lua_pop(L, 1);
+    return rc;
+}
+
+/* One document: the plan itself, or one of a bundle's documents. */
+static int check_document(checker *c, int idx, int attached)
+{
+    lua_State *L = c->L;
+    static const struct { const char *name; int type; int required; const char *expected; } fields[] = {
+        {"template", LUA_TSTRING, 0, "a template name or file"},
+        {"parent_agency", LUA_TSTRING, 0, "text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")"},
+        {"agency", LUA_TSTRING, 1, "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")"},
+        {"agency_name", LUA_TSTRING, 0, "text (the agency as named in running text, e.g. \"Sở Xây dựng\")"},
+        {"type", LUA_TSTRING, 1, "text (tên loại, e.g. \"KẾ HOẠCH\")"},
+        {"place", LUA_TSTRING, 1, "text (địa danh, e.g. \"Đắk Lắk\")"},
+        {"subject", LUA_TSTRING, 1, "text (trích yếu)"},
+        {"marks", LUA_TTABLE, 0, "a table {draft, urgency, secrecy, circulation}"},
+        {"authority", LUA_TSTRING, 0, "text (thẩm quyền ban hành, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\")"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
+        if (want(c, idx, fields[i].name, fields[i].type, fields[i].required, fields[i].expected) != KH_OK)
+            return KH_EXIT_INPUT;
+    /* A document issued with another (Mẫu 1.3) has no number, date or signature of its own. */
+    if (want(c, idx, "symbol", LUA_TSTRING, !attached, "text (ký hiệu, e.g. \"KH-SXD\")") != KH_OK
+        || check_number(c, idx))
+        return KH_EXIT_INPUT;
+    lua_getfield(L, idx, "date");
+    int has_date = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if ((!attached || has_date) && check_date(c, idx))
+        return KH_EXIT_INPUT;
+    lua_getfield(L, idx, "signer");
+    int has_signer = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (check_body(c, idx) || check_list_of_strings(c, idx, "recipients", !attached)
+        || ((!attached || has_signer) && check_signer(c, idx))
+        || check_list_of_strings(c, idx, "bases", 0) || check_appendices(c, idx) || check_marks(c, idx))
+        return KH_EXIT_INPUT;
+    lua_getfield(L, idx, "type");
+    int decision = strcmp(lua_tostring(L, -1), "QUYẾT ĐỊNH") == 0;
+    lua_pop(L, 1);
+    if (decision && want(c, idx, "authority", LUA_TSTRING, 1,
+                         "text (thẩm quyền ban hành of a QUYẾT ĐỊNH, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\")") != KH_OK)
+        return KH_EXIT_INPUT;
+    warn_unknown_fields(c, idx);
+    return KH_OK;
+}
+
+/* documents = { {…}, {…} }: each document takes the plan's shared fields, then its own. */
+static int check_bundle(checker *c, int plan)
+{
+    lua_State *L = c->L;
+    lua_getfield(L, plan, "documents");
+    int docs = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, docs);
+    if (!lua_istable(L, docs) || n == 0) {
+        snprintf(c->path, sizeof c->path, "documents");
+        return fail(c, "a list of documents");
+    }
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, docs, i);
+        snprintf(c->prefix, sizeof c->prefix, "documents[%lld].", (long long)i);
+        if (!lua_istable(L, -1)) {
+            snprintf(c->path, sizeof c->path, "documents[%lld]", (long long)i);
+            return fail(c, "a table describing one document");
+        }
+        int own = lua_gettop(L);
+        lua_newtable(L);
+        int merged = own + 1;
+        lua_pushnil(L);
+        while (lua_next(L, plan)) {
+            if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), "documents") == 0) {
+                lua_pop(L, 1);
+                continue;
+            }
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, merged);
+        }
+        lua_pushnil(L);
+        while (lua_next(L, own)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, merged);
+        }
+        lua_getfield(L, merged, "attached_to");
+        int attached = 0;
+        if (!lua_isnil(L, -1)) {
+            lua_Integer to = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
+            if (to < 1 || to >= i) {
+                snprintf(c->path, sizeof c->path, "documents[%lld].attached_to", (long long)i);
+                return kh_error_set(c->err, KH_EXIT_INPUT,
+                                    "%s: %s: expected the number of an earlier document (1 to %lld)",
+                                    plan_file, c->path, (long long)i - 1);
+            }
+            attached = 1;
+        }
+        lua_pop(L, 1);
+        if (check_document(c, merged, attached) != KH_OK)
+            return KH_EXIT_INPUT;
+        lua_rawseti(L, docs, i);      /* the merged table replaces the document */
+        lua_pop(L, 1);
+    }
+    c->prefix[0] = '\0';
+    lua_pop(L, 1);
+    return KH_OK;
 }
 
 static int check_plan(lua_State *L)
@@ -430,30 +594,19 @@ static int check_plan(lua_State *L)
     lua_settop(L, 1);
     int idx = 1;
     c->path[0] = '\0';
+    c->prefix[0] = '\0';
     lua_pushvalue(L, idx);
     lua_pushboolean(L, 1);
     lua_rawset(L, lua_upvalueindex(1));
     if (normalise(c, 0) != KH_OK)
         return 0;
-    static const struct { const char *name; int type; int required; const char *expected; } fields[] = {
-        {"template", LUA_TSTRING, 0, "a template name or file"},
-        {"parent_agency", LUA_TSTRING, 0, "text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")"},
-        {"agency", LUA_TSTRING, 1, "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")"},
-        {"agency_name", LUA_TSTRING, 0, "text (the agency as named in running text, e.g. \"Sở Xây dựng\")"},
-        {"type", LUA_TSTRING, 1, "text (tên loại, e.g. \"KẾ HOẠCH\")"},
-        {"symbol", LUA_TSTRING, 1, "text (ký hiệu, e.g. \"KH-SXD\")"},
-        {"place", LUA_TSTRING, 1, "text (địa danh, e.g. \"Đắk Lắk\")"},
-        {"subject", LUA_TSTRING, 1, "text (trích yếu)"},
-        {"marks", LUA_TTABLE, 0, "a table of markings"},
-    };
-    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-        if (want(c, idx, fields[i].name, fields[i].type, fields[i].required, fields[i].expected) != KH_OK)
-            return 0;
-    if (check_number(c, idx) || check_date(c, idx) || check_body(c, idx)
-        || check_list_of_strings(c, idx, "recipients", 1) || check_signer(c, idx)
-        || check_appendices(c, idx))
-        return 0;
-    warn_unknown_fields(L, idx);
+    lua_getfield(L, idx, "documents");
+    int bundle = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (bundle)
+        check_bundle(c, idx);
+    else
+        check_document(c, idx, 0);
     return 0;
 }
 

@@ -6,9 +6,11 @@
 #include "kh_builder.h"
 #include "kh_docx.h"
 #include "kh_fileio.h"
+#include "kh_odt.h"
 #include "kh_package.h"
 #include "kh_plan.h"
 #include "kh_render.h"
+#include "kh_template_path.h"
 #include "kh_util.h"
 
 static int is_file_name(const char *name)
@@ -30,7 +32,7 @@ static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
         char dir[4096];
         const char *slash = strrchr(name, '/');
         snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - name) : 1, slash ? name : ".");
-        kh_sandbox_add_path(sb, dir);
+        kh_sandbox_prepend_path(sb, dir);
         kh_sandbox_push_env(sb);
         int rc = kh_sandbox_load(sb, data, len, name, err);
         free(data);
@@ -59,6 +61,7 @@ static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
 static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
+    kh_template_path_apply(sb);
     kh_builder_push_module(L);
     kh_sandbox_expose(sb, "kh");
     if (kh_plan_load(sb, opt->plan, err) != KH_OK)
@@ -77,11 +80,15 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
         return kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a function render(plan, doc, options), got %s",
                             name, luaL_typename(L, -1));
     }
+    int template = lua_gettop(L) - 1;
     lua_pushvalue(L, plan);
     kh_builder_push_doc(L, doc);
-    lua_createtable(L, 0, 1);
+    lua_createtable(L, 0, 2);
     lua_pushstring(L, opt->part ? opt->part : "all");
     lua_setfield(L, -2, "part");
+    /* A template built with extend() shares its parent's render: tell it which one runs. */
+    lua_pushvalue(L, template);
+    lua_setfield(L, -2, "template");
     if (kh_sandbox_call(sb, 3, 0, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (doc->nsections == 0)
@@ -103,7 +110,7 @@ int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, 
         if (opt->format == KH_FORMAT_DOCX)
             rc = kh_docx_write(doc, data, len, err);
         else
-            rc = kh_error_set(err, KH_EXIT_INPUT, "%s: the ODT writer is not part of this build", opt->output);
+            rc = kh_odt_write(doc, data, len, err);
     }
     kh_doc_free(doc);
     return rc;

@@ -57,9 +57,15 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_REF);
     kh_sandbox *sb = lua_touserdata(L, -1);
     lua_pop(L, 1);
-    if (++sb->steps * HOOK_STEP > sb->limits.max_instructions)
+    if (++sb->steps * HOOK_STEP > sb->limits.max_instructions) {
+        /* From now on fail at every instruction, in this thread and the main one: a pcall that
+           catches the error must not buy another HOOK_STEP instructions each time round a loop. */
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
+        if (sb->L != L)
+            lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, 1);
         luaL_error(L, "instruction budget of %I exceeded (a loop that never ends?)",
                    (lua_Integer)sb->limits.max_instructions);
+    }
 }
 
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...)
@@ -78,6 +84,14 @@ void kh_sandbox_add_path(kh_sandbox *sb, const char *dir)
 {
     KH_GROW(sb->paths, sb->npaths, sb->paths_cap);
     sb->paths[sb->npaths++] = kh_xstrdup(dir);
+}
+
+void kh_sandbox_prepend_path(kh_sandbox *sb, const char *dir)
+{
+    kh_sandbox_add_path(sb, dir);
+    char *last = sb->paths[sb->npaths - 1];
+    memmove(sb->paths + 1, sb->paths, (sb->npaths - 1) * sizeof *sb->paths);
+    sb->paths[0] = last;
 }
 
 static kh_sandbox *sandbox_of(lua_State *L)
@@ -109,6 +123,22 @@ static int safe_load(lua_State *L)
         kh_sandbox_push_env(sandbox_of(L));
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
+    return 1;
+}
+
+/* setmetatable refusing __gc: finalizers run with hooks off, outside the instruction budget
+   (an endless loop in one would hang the collector or lua_close). */
+static int safe_setmetatable(lua_State *L)
+{
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "setmetatable: a __gc field is not allowed");
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
     return 1;
 }
 
@@ -205,6 +235,33 @@ static void build_safe_globals(lua_State *L)
     lua_pushglobaltable(L);
     copy_fields(L, lua_gettop(L), g, base);
     lua_pop(L, 1);
+    lua_getfield(L, g, "setmetatable");
+    lua_pushcclosure(L, safe_setmetatable, 1);
+    lua_setfield(L, g, "setmetatable");
+    /* xpcall calling its handler after the stack unwinds: Lua runs a message handler with hooks
+       off when the error came from the instruction hook, so a loop in it could never be stopped. */
+    static const char xpcall_src[] =
+        "local pcall, pack, unpack, type, error = ...\n"
+        "return function(f, handler, ...)\n"
+        "  if type(handler) ~= 'function' then\n"
+        "    error(\"bad argument #2 to 'xpcall' (function expected)\", 2)\n"
+        "  end\n"
+        "  local r = pack(pcall(f, ...))\n"
+        "  if r[1] then return unpack(r, 1, r.n) end\n"
+        "  local _, v = pcall(handler, r[2])\n"
+        "  return false, v\n"
+        "end\n";
+    if (luaL_loadbufferx(L, xpcall_src, sizeof xpcall_src - 1, "=xpcall", "t") != LUA_OK)
+        lua_error(L);
+    lua_getfield(L, g, "pcall");
+    lua_getglobal(L, "table");
+    lua_getfield(L, -1, "pack");
+    lua_getfield(L, -2, "unpack");
+    lua_remove(L, -3);
+    lua_getfield(L, g, "type");
+    lua_getfield(L, g, "error");
+    lua_call(L, 5, 1);
+    lua_setfield(L, g, "xpcall");
     static const char *const libs[] = {"string", "table", "math", "utf8", "coroutine", NULL};
     lua_pushglobaltable(L);
     lua_getfield(L, -1, "string");

@@ -23,6 +23,8 @@ lua_State *kh_sandbox_state(kh_sandbox *sb);
 
 /* Folders searched by require (in the order added), before the embedded modules. */
 void kh_sandbox_add_path(kh_sandbox *sb, const char *dir);
+/* Search DIR before every folder added so far (a template file's own folder). */
+void kh_sandbox_prepend_path(kh_sandbox *sb, const char *dir);
 
 /* Pop the value on top of the stack into the safe globals as NAME (e.g. the `kh` module). */
 void kh_sandbox_expose(kh_sandbox *sb, const char *name);

@@ -63,6 +63,21 @@ T.settings = {
     number = "%s. ", subnumber = "%s. ", letter = "%s) ", dash = "- ", plus = "+ ",
   },
   closing = "./.",
+  decision = {                    -- QUYẾT ĐỊNH (Mẫu 1.2/1.3, nd30.md §8b)
+    authority_size = 14,          -- "GIÁM ĐỐC SỞ XÂY DỰNG", bold capitals
+    bases_size = 14,              -- "Căn cứ …;" italic, each on its own line
+    decides = "QUYẾT ĐỊNH:", decides_size = 14,
+    article = "Điều %d. ",        -- bold label, regular text
+    attached = "(Kèm theo %s số %s ngày %s của %s)",   -- under the title of a document it promulgates
+    attached_size = 14,
+  },
+  marks = {                       -- markings (nd30.md §13), in the left column under the number
+    size = 13,
+    draft = "DỰ THẢO",
+    urgency_color = "FF0000",     -- bright red ink
+    urgency_width = { ["HỎA TỐC"] = 30, ["THƯỢNG KHẨN"] = 40, ["KHẨN"] = 20 },   -- mm
+    frame = 0.75,                 -- points
+  },
   recipients = {
     label = "Nơi nhận:", label_size = 12, size = 11,
     left = 0.42,                  -- share of the text width for the recipients column
@@ -76,10 +91,11 @@ T.settings = {
     label = "Phụ lục",            -- "Phụ lục" alone when there is one, "Phụ lục I, II …" when several
     upper = false,                -- true writes "PHỤ LỤC" as most real plans do
     label_size = 14, title_size = 14, subtitle_size = 14, attachment_size = 14,
-    attachment = "(Kèm theo %s số %s ngày %s của %s)",
+    attachment = "(Kèm theo %s số %s ngày %s của %s)",   -- false: no such line
     rule = 0.3,                   -- share of the text width for the rule under the attachment line
     orientation = "portrait",
     number_first_page = false,    -- page numbers restart in each appendix; page 1 shown?
+    header_block = false,         -- repeat the agency and national motto block (no number line)
     space_after = 12,
   },
   table = {
@@ -98,7 +114,7 @@ local function merge(base, over, path, warn_unknown)
     local name = path and (path .. "." .. tostring(k)) or tostring(k)
     if base[k] == nil and warn_unknown and type(k) == "string" then
       kh.warn("unknown setting '" .. name .. "'")
-    elseif base[k] ~= nil and type(v) ~= type(base[k]) then
+    elseif base[k] ~= nil and v ~= false and type(v) ~= type(base[k]) then
       error("setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), 3)
     end
     if type(v) == "table" and type(base[k]) == "table" and #base[k] == 0 then
@@ -217,12 +233,58 @@ function T.header_block(ctx)
   local rows = {
     { cells = { { content = left_top }, { content = right_top } } },
   }
-  local number_cell = { centred(vn.number_line(plan.number, plan.symbol), h.number_size, false, false,
+  if not ctx.attached and not ctx.without_number then
+    local number_cell = { centred(vn.number_line(plan.number, plan.symbol), h.number_size, false, false,
+                                  { space_before = h.gap }) }
+    for _, p in ipairs(ctx.template.marks_block(ctx, left)) do number_cell[#number_cell + 1] = p end
+    local date_cell = { centred(vn.date_line(plan.place, plan.date), h.date_size, false, true,
                                 { space_before = h.gap }) }
-  local date_cell = { centred(vn.date_line(plan.place, plan.date), h.date_size, false, true,
-                              { space_before = h.gap }) }
-  rows[2] = { cells = { { content = number_cell }, { content = date_cell } } }
+    rows[2] = { cells = { { content = number_cell }, { content = date_cell } } }
+  end
+  ctx.template.circulation_mark(ctx)
   doc:table{ widths = { left, right }, rows = rows, borders = false, cell_margin = 0 }
+end
+
+-- A stamp: bold capitals in a single-line frame, as wide as WIDTH mm, centred in AVAILABLE mm.
+local function stamp(text, size, available, width, frame, color)
+  width = width or (kh.text_width(text, size, true) + 4)
+  local side = math.max(0, (available - width) / 2)
+  return { runs = { { text = text, color = color } }, size = size, bold = true, align = "center",
+           border = frame, indent_left = side, indent_right = side, indent_first = 0,
+           space_before = 6, space_after = 0 }
+end
+
+-- Ô 10a/10b: độ mật above độ khẩn, and the draft mark, under the number line.
+function T.marks_block(ctx, available)
+  local m, marks = ctx.settings.marks, ctx.plan.marks or {}
+  local out = {}
+  if marks.draft then
+    local text = type(marks.draft) == "string" and kh.upper(marks.draft) or m.draft
+    out[#out + 1] = stamp(text, m.size, available, nil, m.frame)
+  end
+  if marks.secrecy then
+    out[#out + 1] = stamp(marks.secrecy, m.size, available, nil, m.frame)
+  end
+  if marks.urgency then
+    out[#out + 1] = stamp(marks.urgency, m.size, available, m.urgency_width[marks.urgency], m.frame,
+                          m.urgency_color)
+  end
+  return out
+end
+
+-- Ô 11: "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ" above the header block, over the right half.
+function T.circulation_mark(ctx)
+  local marks = ctx.plan.marks or {}
+  if not marks.circulation then return end
+  local width = ctx.doc:text_width()
+  local m = ctx.settings.marks
+  local w = kh.text_width(marks.circulation, m.size, true) + 4
+  local p = stamp(marks.circulation, m.size, width, w, m.frame)
+  p.indent_left = width / 2 + (width / 2 - w) / 2
+  p.indent_right = (width / 2 - w) / 2
+  p.space_before = 0
+  p.space_after = 6
+  ctx.doc:paragraph(p)
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -234,9 +296,39 @@ function T.title(ctx)
   doc:paragraph(centred(kh.upper(plan.type), t.type_size, true, false,
                         { space_before = t.space_before, keep_next = true }))
   doc:paragraph(centred(plan.subject, t.subject_size, true, false, { keep_next = true }))
+  if ctx.attached then
+    local d = s.decision
+    doc:paragraph(centred(ctx.template.attached_line(ctx), d.attached_size, false, true,
+                          { keep_next = true }))
+  end
   local width = doc:text_width()
   doc:paragraph(rule(line_width(plan.subject, t.subject_size, true, width) * t.rule, width,
                      s.header.rule_width, { space_after = t.space_after }))
+end
+
+-- "(Kèm theo Quyết định số 98/QĐ-SXD ngày 11 tháng 01 năm 2024 của Sở Xây dựng)": derived from
+-- the document this one is issued with, so it is right whenever that number or date changes.
+function T.attached_line(ctx)
+  local parent = ctx.parent
+  local agency = parent.agency_name or vn.sentence_case(parent.agency)
+  return string.format(ctx.settings.decision.attached, vn.sentence_case(parent.type),
+                       vn.number_symbol(parent.number, parent.symbol),
+                       vn.date(parent.date):sub(#"ngày " + 1), agency)
+end
+
+-- A decision's preamble: the authority, the bases ("Căn cứ …;" … "Theo đề nghị của …."),
+-- then "QUYẾT ĐỊNH:".
+function T.decision_preamble(ctx)
+  local d, plan, doc = ctx.settings.decision, ctx.plan, ctx.doc
+  doc:paragraph(centred(kh.upper(plan.authority), d.authority_size, true, false,
+                        { space_before = 6, keep_next = true }))
+  local bases = plan.bases or {}
+  for i, basis in ipairs(bases) do
+    local text = basis:gsub("%s+$", ""):gsub("[;.,]$", "") .. (i == #bases and "." or ";")
+    doc:paragraph{ style = "Body", runs = { { text = text, italic = true } }, size = d.bases_size }
+  end
+  doc:paragraph(centred(d.decides, d.decides_size, true, false,
+                        { space_before = 6, space_after = 0, keep_next = true }))
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -276,6 +368,9 @@ function T.numberer(ctx)
     elseif mark == "letter" then
       state.letter = state.letter + 1
       return string.format(items.letter, numbering.letter(state.letter))
+    elseif mark == "article" then
+      state.article = (state.article or 0) + 1
+      return string.format(ctx.settings.decision.article, state.article)
     elseif mark == "dash" then
       return items.dash
     else
@@ -297,14 +392,17 @@ function T.body_block(ctx, block, number)
     end
     return { style = "Heading" .. block.level, runs = runs }
   end
-  if number then runs[1] = number end
+  if number then
+    -- "Điều 1." is bold; other numbers take the look of the text they start
+    runs[1] = block.mark == "article" and { text = number, bold = true } or number
+  end
   for _, r in ipairs(block.runs) do runs[#runs + 1] = r end
   return { style = "Body", runs = runs }
 end
 
 function T.body(ctx)
   local blocks = kh.markup(ctx.plan.body)
-  local numberer = T.numberer(ctx)
+  local numberer = ctx.template.numberer(ctx)
   local paragraphs = {}
   for _, block in ipairs(blocks) do
     local number
@@ -360,7 +458,7 @@ function T.signature_lines(ctx, signer)
   if signer.authority then
     line(signer.authority .. " " .. kh.upper(signer.head), s.size)
   end
-  line(kh.upper(signer.title), s.size)
+  if signer.title then line(kh.upper(signer.title), s.size) end
   line(signer.name, s.name_size, { space_before = s.gap })
   return out
 end
@@ -382,11 +480,12 @@ end
 -- appendices (PL I III.1; Mẫu 2.1)
 
 function T.attachment_line(ctx)
-  local plan, a = ctx.plan, ctx.settings.appendix
+  -- a document issued with a decision has no number of its own: its appendix names the decision
+  local plan, a = ctx.parent or ctx.plan, ctx.settings.appendix
   local agency = plan.agency_name or vn.sentence_case(plan.agency)
   return string.format(a.attachment, vn.sentence_case(plan.type),
-                       vn.number_symbol(plan.number, plan.symbol), vn.date(plan.date):gsub("^ngày ", "", 1)
-                       and vn.date(plan.date):sub(#"ngày " + 1), agency)
+                       vn.number_symbol(plan.number, plan.symbol), vn.date(plan.date):sub(#"ngày " + 1),
+                       agency)
 end
 
 function T.appendix_heading(ctx, appendix, index, count)
@@ -399,8 +498,10 @@ function T.appendix_heading(ctx, appendix, index, count)
   if appendix.subtitle then
     doc:paragraph(centred(appendix.subtitle, a.subtitle_size, true, false, { keep_next = true }))
   end
-  doc:paragraph(centred(ctx.template.attachment_line(ctx), a.attachment_size, false, true,
-                        { keep_next = true }))
+  if a.attachment then
+    doc:paragraph(centred(ctx.template.attachment_line(ctx), a.attachment_size, false, true,
+                          { keep_next = true }))
+  end
   local width = doc:text_width()
   doc:paragraph(rule(width * a.rule, width, ctx.settings.header.rule_width,
                      { space_after = a.space_after, keep_next = true }))
@@ -413,6 +514,11 @@ end
 function T.appendix(ctx, appendix, index, count)
   local a = ctx.settings.appendix
   ctx.template.page_setup(ctx, appendix.orientation or a.orientation, a.number_first_page, true)
+  if a.header_block then
+    local c = setmetatable({ without_number = true }, { __index = ctx })
+    ctx.template.header_block(c)
+    ctx.doc:paragraph{ runs = {}, size = 6 }
+  end
   ctx.template.appendix_heading(ctx, appendix, index, count)
   local list = appendix.tables or { appendix.table }
   for i, spec in ipairs(list) do
@@ -423,27 +529,45 @@ end
 
 -- ---------------------------------------------------------------------------------------------
 
-function T.render(plan, doc, options)
-  local template = options and options.template or T
-  if rawget(template, "settings") == nil then template = T end
-  local ctx = { plan = plan, doc = doc, settings = template.settings, template = template,
-                part = options and options.part or "all" }
-  template.styles(ctx)
+-- One document: header, title, (decision preamble), body, signature; then its appendices.
+function T.document(ctx)
+  local template, plan = ctx.template, ctx.plan
   local appendices = plan.appendices or {}
   if ctx.part ~= "appendices" then
-    template.page_setup(ctx, "portrait", ctx.settings.page_number.first_page, false)
+    template.page_setup(ctx, "portrait", ctx.settings.page_number.first_page, ctx.index > 1)
     template.header_block(ctx)
     template.title(ctx)
+    if plan.authority then template.decision_preamble(ctx) end
     template.body(ctx)
-    template.signature_block(ctx)
+    if plan.signer or plan.recipients then template.signature_block(ctx) end
   end
   if ctx.part ~= "body" then
-    if ctx.part == "appendices" and #appendices == 0 then
-      error("the plan has no appendices to render (--part appendices)", 0)
-    end
     for i, appendix in ipairs(appendices) do
       template.appendix(ctx, appendix, i, #appendices)
     end
+  end
+end
+
+function T.render(plan, doc, options)
+  local template = options and options.template or T
+  if rawget(template, "settings") == nil then template = T end
+  local documents = plan.documents or { plan }
+  local part = options and options.part or "all"
+  template.styles({ plan = documents[1], doc = doc, settings = template.settings,
+                    template = template, part = part })
+  local any_appendix = false
+  for i, document in ipairs(documents) do
+    local ctx = { plan = document, doc = doc, settings = template.settings, template = template,
+                  part = part, index = i, documents = documents }
+    if document.attached_to then
+      ctx.attached = true
+      ctx.parent = documents[document.attached_to]
+    end
+    any_appendix = any_appendix or #(document.appendices or {}) > 0
+    template.document(ctx)
+  end
+  if part == "appendices" and not any_appendix then
+    error("the plan has no appendices to render (--part appendices)", 0)
   end
 end
 

@@ -1,5 +1,6 @@
 -- Kế hoạch cải thiện và nâng cao Chỉ số PAR INDEX, SIPAS năm 2026 của Sở Xây dựng tỉnh Đắk Lắk (dự thảo)
 return {
+  template = "dak-lak",                 -- mẫu của tỉnh (templates/dak-lak.lua)
   parent_agency = "UBND TỈNH ĐẮK LẮK",   -- cơ quan chủ quản (bản trích xuất mất phần đầu văn bản)
   agency = "SỞ XÂY DỰNG",                -- cơ quan ban hành
   agency_name = "Sở Xây dựng",           -- tên cơ quan như viết trong văn bản

@@ -1,5 +1,6 @@
 -- Kế hoạch duy trì, cải thiện và nâng cao Chỉ số PAR INDEX, PAPI, SIPAS giai đoạn 2026-2030 của Sở Xây dựng tỉnh Tuyên Quang (dự thảo)
 return {
+  template = "tuyen-quang",                 -- mẫu của tỉnh (templates/tuyen-quang.lua)
   parent_agency = "UBND TỈNH TUYÊN QUANG",   -- cơ quan chủ quản (bản trích xuất mất phần đầu văn bản)
   agency = "SỞ XÂY DỰNG",                    -- cơ quan ban hành
   agency_name = "Sở Xây dựng",               -- tên cơ quan như viết trong văn bản

@@ -1,0 +1,133 @@
+/* The template search path and `kehoach templates`. */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "kh_embedded.h"
+#include "kh_template_path.h"
+#include "kh_util.h"
+
+#ifndef KH_SHARE_DIR
+#define KH_SHARE_DIR "/usr/local/share/kehoach"
+#endif
+
+typedef struct {
+    char **dirs;
+    size_t n, cap;
+} dir_list;
+
+static void add(dir_list *l, const char *dir)
+{
+    KH_GROW(l->dirs, l->n, l->cap);
+    l->dirs[l->n++] = kh_xstrdup(dir);
+}
+
+/* TEMPLATES_ONLY leaves out the folders of modules (lua/). */
+static dir_list search_dirs(int templates_only)
+{
+    dir_list l = {0};
+    add(&l, "templates");
+    if (!templates_only)
+        add(&l, "lua");
+    const char *env = getenv("KEHOACH_TEMPLATE_PATH");
+    if (env && *env) {
+        char *copy = kh_xstrdup(env);
+        for (char *save = NULL, *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+            if (*tok)
+                add(&l, tok);
+        free(copy);
+    }
+    add(&l, KH_SHARE_DIR "/templates");
+    if (!templates_only)
+        add(&l, KH_SHARE_DIR "/lua");
+    return l;
+}
+
+static void free_dirs(dir_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->dirs[i]);
+    free(l->dirs);
+}
+
+void kh_template_path_apply(kh_sandbox *sb)
+{
+    dir_list l = search_dirs(0);
+    for (size_t i = 0; i < l.n; i++)
+        kh_sandbox_add_path(sb, l.dirs[i]);
+    free_dirs(&l);
+}
+
+typedef struct {
+    char *name, *where;
+} found;
+
+static int seen(const found *f, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void note(found **f, size_t *n, size_t *cap, const char *name, const char *where, FILE *out)
+{
+    int first = seen(*f, *n, name);
+    if (first >= 0) {
+        fprintf(out, "%-16s %s (not used: %s comes first)\n", name, where, (*f)[first].where);
+        return;
+    }
+    KH_GROW(*f, *n, *cap);
+    (*f)[*n].name = kh_xstrdup(name);
+    (*f)[*n].where = kh_xstrdup(where);
+    (*n)++;
+    fprintf(out, "%-16s %s\n", name, where);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void kh_template_path_list(FILE *out)
+{
+    dir_list l = search_dirs(1);
+    found *f = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < l.n; i++) {
+        DIR *d = opendir(l.dirs[i]);
+        if (!d)
+            continue;
+        char **names = NULL;
+        size_t nn = 0, ncap = 0;
+        for (struct dirent *e; (e = readdir(d));) {
+            size_t len = strlen(e->d_name);
+            if (len > 4 && strcmp(e->d_name + len - 4, ".lua") == 0) {
+                KH_GROW(names, nn, ncap);
+                names[nn++] = kh_xstrndup(e->d_name, len - 4);
+            }
+        }
+        closedir(d);
+        qsort(names, nn, sizeof *names, by_name);
+        for (size_t k = 0; k < nn; k++) {
+            char where[4096];
+            snprintf(where, sizeof where, "%s/%s.lua", l.dirs[i], names[k]);
+            note(&f, &n, &cap, names[k], where, out);
+            free(names[k]);
+        }
+        free(names);
+    }
+    for (const kh_embedded_file *e = kh_embedded_files; e->path; e++) {
+        if (strncmp(e->path, "templates/", 10) != 0)
+            continue;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(strlen(e->path) - 14), e->path + 10);
+        note(&f, &n, &cap, name, "built in", out);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(f[i].name);
+        free(f[i].where);
+    }
+    free(f);
+    free_dirs(&l);
+}

@@ -1,0 +1,14 @@
+/* kh_template_path.h — where templates and their modules are found, in order:
+   ./templates (and ./lua beside it), each folder of KEHOACH_TEMPLATE_PATH (':'-separated), the
+   installed share folder (templates/ and lua/), then the templates built into the binary. */
+#ifndef KH_TEMPLATE_PATH_H
+#define KH_TEMPLATE_PATH_H
+#include <stdio.h>
+#include "kh_sandbox.h"
+
+/* Add the search folders to the sandbox's require path. */
+void kh_template_path_apply(kh_sandbox *sb);
+
+/* Print every template found, where from, and which one a name resolves to. */
+void kh_template_path_list(FILE *out);
+#endif
