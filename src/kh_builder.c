@@ -714,7 +714,9 @@ static int kh_lua_text_width(lua_State *L)
 static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
-    luaL_where(L, 1);
+    /* LEVEL: 1 names the caller's line, 2 its caller's … so a helper can name the template
+       that called it. */
+    luaL_where(L, (int)luaL_optinteger(L, 2, 1));
     fprintf(stderr, "%swarning: %s\n", lua_tostring(L, -1), msg);
     return 0;
 }

@@ -107,18 +107,20 @@ T.settings = {
 -- ---------------------------------------------------------------------------------------------
 -- extension
 
-local function merge(base, over, path, warn_unknown)
+-- LEVEL counts the stack levels from this merge up to the template that called extend, so a
+-- warning names that template's line.
+local function merge(base, over, path, level)
   local out = {}
   for k, v in pairs(base) do out[k] = v end
   for k, v in pairs(over) do
     local name = path and (path .. "." .. tostring(k)) or tostring(k)
-    if base[k] == nil and warn_unknown and type(k) == "string" then
-      kh.warn("unknown setting '" .. name .. "'")
+    if base[k] == nil and type(k) == "string" then
+      kh.warn("unknown setting '" .. name .. "'", level)
     elseif base[k] ~= nil and v ~= false and type(v) ~= type(base[k]) then
-      error("setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), 3)
+      error("setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), level)
     end
-    if type(v) == "table" and type(base[k]) == "table" and #base[k] == 0 then
-      out[k] = merge(base[k], v, name, warn_unknown)
+    if type(v) == "table" and type(base[k]) == "table" then
+      out[k] = merge(base[k], v, name, level + 1)   -- field by field, and a list item by item
     else
       out[k] = v
     end
@@ -126,31 +128,39 @@ local function merge(base, over, path, warn_unknown)
   return out
 end
 
--- A template that differs from this one only in what OVER says. Functions in OVER replace
--- this template's; settings merge into a copy of its settings; a name it does not have is warned of.
-function T.extend(over)
+-- A template that differs from BASE (this one) only in what OVER says. Functions in OVER replace
+-- the base's; settings merge into a copy of its settings; a name it does not have is warned of.
+local function extend(base, over, level)
   over = over or {}
   local child = {}
-  for k, v in pairs(T) do child[k] = v end
-  local base = rawget(over, "__base") or T
   for k, v in pairs(base) do child[k] = v end
   for k, v in pairs(over) do
     if k == "settings" then
-      child.settings = merge(base.settings, v, nil, true)
-    elseif k ~= "__base" then
+      child.settings = merge(base.settings, v, nil, level + 2)
+    else
       if type(base[k]) == "function" and type(v) ~= "function" then
-        error("template field '" .. k .. "': expected a function", 2)
-      elseif base[k] == nil then
-        kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls")
+        error("template field '" .. k .. "': expected a function", level + 1)
+      elseif base[k] == nil and k ~= "name" then
+        kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls", level + 1)
       end
       child[k] = v
     end
   end
   child.extend = function(more)
-    more = more or {}
-    more.__base = child
-    return T.extend(more)
+    local grandchild = extend(child, more, 2)
+    return grandchild   -- not a tail call: the warning levels count this frame
   end
+  -- A function added later (function T.recipient_list …) is checked the same way.
+  return setmetatable(child, { __newindex = function(t, k, v)
+    if base[k] == nil and type(v) == "function" then
+      kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls", 2)
+    end
+    rawset(t, k, v)
+  end })
+end
+
+function T.extend(over)
+  local child = extend(T, over, 2)
   return child
 end
 
