@@ -14,10 +14,11 @@ function M.month(m)
   return tostring(m)
 end
 
--- "ngày 05 tháng 01 năm 2024"; without a day: "ngày       tháng 6 năm 2026".
+-- "ngày 05 tháng 01 năm 2024"; without a day: "ngày      tháng 6 năm 2026" (the blank between
+-- "ngày" and "tháng" is M.BLANK).
 function M.date(date)
-  local day = date.day and M.day(date.day) or M.BLANK
-  return "ngày " .. day .. " tháng " .. M.month(date.month) .. " năm " .. date.year
+  local day = date.day and (" " .. M.day(date.day) .. " ") or M.BLANK
+  return "ngày" .. day .. "tháng " .. M.month(date.month) .. " năm " .. date.year
 end
 
 -- "Đắk Lắk, ngày 05 tháng 01 năm 2024"
@@ -25,13 +26,13 @@ function M.date_line(place, date)
   return place .. ", " .. M.date(date)
 end
 
--- "05/KH-SXD", or "      /KH-SXD" in a draft.
+-- "05/KH-SXD", or "     /KH-SXD" in a draft (after "số ", the blank is M.BLANK wide).
 function M.number_symbol(number, symbol)
-  local n = number and string.format("%02d", number) or M.BLANK
+  local n = number and string.format("%02d", number) or M.BLANK:sub(2)
   return n .. "/" .. symbol
 end
 
--- "Số: 05/KH-SXD"
+-- "Số: 05/KH-SXD", or "Số:      /KH-SXD" in a draft.
 function M.number_line(number, symbol)
   return "Số: " .. M.number_symbol(number, symbol)
 end

@@ -153,10 +153,10 @@ static kh_mark detect_mark(const char *line, size_t len, size_t *skip)
     size_t j = i;
     while (j < len && isdigit((unsigned char)line[j]) && j - i < 4)
         j++;
-    if (j == i)
+    /* "1.1." needs its final dot: "1.500 tỷ đồng …" is a number in a sentence, not a marker. */
+    if (j == i || j >= len || line[j] != '.')
         return KH_MARK_NONE;
-    if (j < len && line[j] == '.')
-        j++;
+    j++;
     if (j < len && (line[j] == ' ' || line[j] == '\t')) {
         *skip = j + 1;
         return KH_MARK_SUBNUMBER;

@@ -12,7 +12,7 @@ typedef enum { KH_MK_PARA, KH_MK_HEADING, KH_MK_ITEM } kh_mk_kind;
 typedef enum {
     KH_MARK_NONE,
     KH_MARK_NUMBER,      /* "1."   plain sequence */
-    KH_MARK_SUBNUMBER,   /* "1.1." under the current second-level number */
+    KH_MARK_SUBNUMBER,   /* "1.1." under the current second-level number (the final dot is needed) */
     KH_MARK_LETTER,      /* "a)"   a) b) c) d) đ) e) g) … */
     KH_MARK_DASH,        /* "-" */
     KH_MARK_PLUS,        /* "+" */
