@@ -421,6 +421,9 @@ function T.body(ctx)
     paragraphs[#paragraphs + 1] = ctx.template.body_block(ctx, block, number)
   end
   ctx.template.closing(ctx, paragraphs)
+  -- the signature never stands alone on a page: the last paragraph goes with it
+  local last = paragraphs[#paragraphs]
+  if last then last.keep_next, last.keep_lines = true, true end
   for _, p in ipairs(paragraphs) do ctx.doc:paragraph(p) end
 end
 
