@@ -103,6 +103,7 @@ typedef struct {
     kh_error *err;
     char prefix[128]; /* "documents[2]." inside a bundle, else "" */
     char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
+    int quiet;        /* no warnings on stderr (kehoach check reports them itself) */
 } checker;
 
 static int fail(checker *c, const char *expected)
@@ -414,6 +415,8 @@ static const char *const known_fields[] = {
 static void warn_unknown_fields(checker *c, int idx)
 {
     lua_State *L = c->L;
+    if (c->quiet)
+        return;
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
@@ -629,9 +632,14 @@ static void set_location(const char *path)
     }
 }
 
-int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
+int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, void *ud), void *ud,
+                kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "%s: not found: expected a plan folder holding plan.lua, or a plan file",
+                            path);
     set_location(path);
     char *data = NULL;
     size_t len = 0;
@@ -647,6 +655,8 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
     lua_setfield(L, -2, "read_text");
     lua_pushcfunction(L, kh_csv_lua_read_table);
     lua_setfield(L, -2, "read_table");
+    if (prepare)
+        prepare(L, ud);                   /* with the plan's environment on top */
     int rc = kh_sandbox_load(sb, data, len, plan_file, err);
     free(data);
     if (rc != KH_OK)
@@ -659,7 +669,13 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
-    checker c = {.L = L, .err = err};
+    return KH_OK;
+}
+
+int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    checker c = {.L = L, .err = err, .quiet = quiet};
     lua_newtable(L);                      /* tables already visited */
     lua_pushcclosure(L, check_plan, 1);
     lua_pushvalue(L, -2);
@@ -669,4 +685,11 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
         return KH_EXIT_INPUT;
     }
     return KH_OK;
+}
+
+int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)
+{
+    if (kh_plan_run(sb, path, NULL, NULL, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    return kh_plan_validate(sb, 0, err);
 }

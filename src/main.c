@@ -3,21 +3,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_commands.h"
 #include "kh_render.h"
 
 #define KH_VERSION "0.1.0"
 
 static const char usage_main[] =
-    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX)\n"
+    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, ODT)\n"
     "\n"
     "Usage:\n"
-    "  kehoach render PLAN [-o OUT.docx] [--template NAME|FILE] [--part all|body|appendices]\n"
+    "  kehoach render PLAN [-o OUT.docx|OUT.odt] [--template NAME|FILE] [--part all|body|appendices]\n"
+    "                 [--format docx|odt]\n"
+    "  kehoach check PLAN [--format json]\n"
+    "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
     "  kehoach --help | --version\n"
     "\n"
     "Commands:\n"
-    "  render     write the plan as a document (kehoach render --help for its options)\n"
+    "  render     write the plan as a DOCX or ODT document (kehoach render --help for its options)\n"
+    "  check      check the plan against the decree's rules: FILE:LINE: error|warning: …\n"
+    "  new        copy the plan folder for another year: periods moved, number and day cleared\n"
     "\n"
-    "Exit status: 0 done, 2 bad input or usage, 3 an I/O or internal failure.\n";
+    "Exit status: 0 done, 1 check found errors, 2 bad input or usage, 3 an I/O or internal failure.\n";
 
 static const char usage_render[] =
     "Usage: kehoach render PLAN [options]\n"
@@ -25,15 +31,16 @@ static const char usage_render[] =
     "PLAN is a plan folder holding plan.lua, or a plan file.\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE        the document to write (default: the plan folder's name + .docx,\n"
-    "                           in the current folder). Written to a temporary file and renamed:\n"
-    "                           a failed run leaves no partial file and keeps an existing one.\n"
+    "  -o, --output FILE        the document to write, DOCX or ODT by its extension (default:\n"
+    "                           the plan folder's name + .docx, in the current folder). Written\n"
+    "                           to a temporary file and renamed: a failed run leaves no partial\n"
+    "                           file and keeps an existing one.\n"
     "  -t, --template NAME|FILE the template: a name (nd30, or one found in the template path) or\n"
     "                           a .lua file. Default: the plan's `template` field, else nd30.\n"
     "  --part all|body|appendices\n"
     "                           write the whole document (default), the body alone, or the\n"
     "                           appendices alone.\n"
-    "  --format docx            the output format (default: from the output file's extension).\n"
+    "  --format docx|odt        the output format (default: from the output file's extension).\n"
     "  --max-memory MB          memory the plan and template may use (default 1024).\n"
     "  --max-instructions N     Lua instructions the plan and template may run (default 4e9).\n"
     "  -h, --help               this help.\n";
@@ -99,8 +106,8 @@ static int cmd_render(int argc, char **argv)
             opt.part = v;
             i++;
         } else if (!strcmp(a, "--format")) {
-            if (!v || strcmp(v, "docx"))
-                return usage_error("--format: expected docx, got '%s'", v ? v : "nothing");
+            if (!v || (strcmp(v, "docx") && strcmp(v, "odt")))
+                return usage_error("--format: expected docx or odt, got '%s'", v ? v : "nothing");
             format = v;
             i++;
         } else if (!strcmp(a, "--max-memory")) {
@@ -129,14 +136,17 @@ static int cmd_render(int argc, char **argv)
         return usage_error("render: %s", "expected a plan folder or file");
     char *fallback = NULL;
     if (!opt.output)
-        opt.output = fallback = default_output(opt.plan, ".docx");
+        opt.output = fallback = default_output(opt.plan, format && !strcmp(format, "odt") ? ".odt" : ".docx");
     if (!opt.output)
         return 3;
-    if (!format && !ends_with(opt.output, ".docx")) {
+    if (!format && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt")) {
         free(fallback);
-        return usage_error("-o: expected a .docx file name (or --format docx), got '%s'", opt.output);
+        return usage_error("-o: expected a .docx or .odt file name (or --format docx|odt), got '%s'", opt.output);
     }
-    opt.format = KH_FORMAT_DOCX;
+    if (format)
+        opt.format = strcmp(format, "odt") ? KH_FORMAT_DOCX : KH_FORMAT_ODT;
+    else
+        opt.format = ends_with(opt.output, ".odt") ? KH_FORMAT_ODT : KH_FORMAT_DOCX;
     kh_error err;
     kh_error_clear(&err);
     int rc = kh_render(&opt, &err);
@@ -166,5 +176,9 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 2, argv + 2);
+    if (!strcmp(cmd, "check"))
+        return kh_check_command(argc - 2, argv + 2);
+    if (!strcmp(cmd, "new"))
+        return kh_new_command(argc - 2, argv + 2);
     return usage_error("unknown command '%s'", cmd);
 }

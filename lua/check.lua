@@ -1,0 +1,1296 @@
+-- check — the rules of `kehoach check`: a plan as written (before the loader normalises it)
+-- against the format rules of Nghị định 30/2020/NĐ-CP (nd30.md) and the conventions of the
+-- body markup and the appendix tables.
+--
+-- The command (src/kh_check.c) calls, in this order:
+--   run(plan, ctx)            the plan table exactly as plan.lua returned it → a state
+--   finish(state, message)    MESSAGE: what the loader's own checks refused, or nil → the report
+-- or, when plan.lua could not even run:
+--   fatal(ctx, message)       → the report, with that one finding
+-- A report is { findings = { {file, line, level, rule, message}, … }, errors = N, warnings = M },
+-- the findings sorted by file, then line.
+--
+-- ctx: plan_file (the plan file's path), plan_text (its bytes), files (what read_text and
+-- read_table opened: {kind, rel, file, line, raw, error}), template ({name, file, text, module}
+-- or {name, error}).
+local M = {}
+
+-- ---------------------------------------------------------------------------------------------
+-- text helpers (kh.nfc, kh.upper and kh.lower refuse text that is not UTF-8: then nil)
+
+local function try(f, s)
+  if type(s) ~= "string" then return nil end
+  local ok, r = pcall(f, s)
+  if ok then return r end
+  return nil
+end
+local function nfc(s) return try(kh.nfc, s) end
+local function upper(s) return try(kh.upper, s) end
+local function lower(s) return try(kh.lower, s) end
+
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+
+-- Lines of TEXT with their numbers (a final line without a newline counts; "\r" dropped).
+local function lines(text)
+  local out = {}
+  local n = 0
+  for line in (text .. "\n"):gmatch("([^\n]*)\n") do
+    n = n + 1
+    out[n] = line:gsub("\r$", "")
+  end
+  if out[n] == "" and text:sub(-1) == "\n" then out[n] = nil end
+  return out
+end
+
+local function quote(s)
+  if #s > 60 then
+    local cut = utf8.offset(s, 57) or 58
+    s = s:sub(1, cut - 1) .. "…"
+  end
+  return '"' .. s .. '"'
+end
+
+-- Edit distance (bytes; field names are ASCII) for "did you mean".
+local function distance(a, b)
+  local prev = {}
+  for j = 0, #b do prev[j] = j end
+  for i = 1, #a do
+    local cur = { [0] = i }
+    for j = 1, #b do
+      local cost = a:byte(i) == b:byte(j) and 0 or 1
+      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+    end
+    prev = cur
+  end
+  return prev[#b]
+end
+
+local function nearest(name, candidates)
+  local best, best_d
+  for _, c in ipairs(candidates) do
+    local d = distance(name:lower(), c:lower())
+    if not best_d or d < best_d then best, best_d = c, d end
+  end
+  if best_d and best_d <= math.max(2, #name // 3) and best_d < #name then return best end
+  return nil
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- where a field is written in plan.lua: a small scanner of Lua table constructors
+
+local function tokenize(text)
+  local toks, i, line, n = {}, 1, 1, #text
+  local function newlines(a, b)
+    local _, count = text:sub(a, b):gsub("\n", "")
+    line = line + count
+  end
+  while i <= n do
+    local c = text:sub(i, i)
+    if c == "\n" then
+      line = line + 1
+      i = i + 1
+    elseif c:match("%s") then
+      i = i + 1
+    elseif text:sub(i, i + 1) == "--" then
+      local eq = text:match("^%[(=*)%[", i + 2)
+      if eq then
+        local _, e = text:find("]" .. eq .. "]", i + 2, true)
+        e = e or n
+        newlines(i, e)
+        i = e + 1
+      else
+        i = (text:find("\n", i, true) or n + 1)
+      end
+    elseif c == '"' or c == "'" then
+      local j, start = i + 1, line
+      while j <= n do
+        local d = text:sub(j, j)
+        if d == "\\" then j = j + 2
+        elseif d == c or d == "\n" then break
+        else j = j + 1 end
+      end
+      toks[#toks + 1] = { t = "string", line = start }
+      newlines(i, math.min(j, n))
+      if text:sub(j, j) == "\n" then line = line - 1 end   -- counted again as a newline
+      i = j + 1
+    elseif c == "[" and text:match("^%[=*%[", i) then
+      local eq = text:match("^%[(=*)%[", i)
+      local _, e = text:find("]" .. eq .. "]", i, true)
+      e = e or n
+      toks[#toks + 1] = { t = "string", line = line }
+      newlines(i, e)
+      i = e + 1
+    elseif c:match("[%a_]") then
+      local word = text:match("^[%w_]+", i)
+      toks[#toks + 1] = { t = "name", v = word, line = line }
+      i = i + #word
+    elseif c:match("%d") then
+      local num = text:match("^[%w%.]+", i)
+      toks[#toks + 1] = { t = "number", v = num, line = line }
+      i = i + #num
+    else
+      local two = text:sub(i, i + 1)
+      if two == "==" or two == "~=" or two == "<=" or two == ">=" or two == ".." or two == "::" then
+        toks[#toks + 1] = { t = two, line = line }
+        i = i + 2
+      else
+        toks[#toks + 1] = { t = c, line = line }
+        i = i + 1
+      end
+    end
+  end
+  return toks
+end
+
+local function node(line) return { line = line, fields = {}, items = {} } end
+
+local function merge_into(dst, src)
+  for k, v in pairs(src.fields) do dst.fields[k] = v end
+  for k, v in ipairs(src.items) do dst.items[k] = v end
+end
+
+local parse_table
+
+-- Skip one value (an expression) up to the ',' ';' or '}' that ends it; tables met on the way
+-- (the value itself, or the options of read_table(…, {…})) lend their fields to NODE.
+local function parse_value(toks, pos, target)
+  local depth = 0
+  while toks[pos] do
+    local t = toks[pos].t
+    if depth == 0 and (t == "," or t == ";" or t == "}") then return pos end
+    if t == "{" then
+      local sub
+      sub, pos = parse_table(toks, pos)
+      merge_into(target, sub)
+    else
+      if t == "(" or t == "[" then depth = depth + 1
+      elseif t == ")" or t == "]" then depth = depth - 1 end
+      pos = pos + 1
+    end
+  end
+  return pos
+end
+
+function parse_table(toks, pos)
+  local tbl = node(toks[pos].line)
+  pos = pos + 1
+  local n = 0
+  while toks[pos] and toks[pos].t ~= "}" do
+    local tok = toks[pos]
+    if tok.t == "name" and toks[pos + 1] and toks[pos + 1].t == "=" then
+      local child = node(tok.line)
+      tbl.fields[tok.v] = child
+      pos = parse_value(toks, pos + 2, child)
+    elseif tok.t == "[" then
+      local depth = 0
+      repeat
+        local t = toks[pos].t
+        if t == "[" then depth = depth + 1 elseif t == "]" then depth = depth - 1 end
+        pos = pos + 1
+      until not toks[pos] or depth == 0
+      if toks[pos] and toks[pos].t == "=" then pos = pos + 1 end
+      pos = parse_value(toks, pos, node(tok.line))
+    else
+      n = n + 1
+      local child = node(tok.line)
+      tbl.items[n] = child
+      pos = parse_value(toks, pos, child)
+    end
+    if toks[pos] and (toks[pos].t == "," or toks[pos].t == ";") then pos = pos + 1 end
+  end
+  return tbl, pos + 1
+end
+
+-- The code part of a line: what comes before a "--" that is not inside a string.
+local function code_part(line)
+  local quote_char
+  local i = 1
+  while i <= #line do
+    local c = line:sub(i, i)
+    if quote_char then
+      if c == "\\" then i = i + 1 elseif c == quote_char then quote_char = nil end
+    elseif c == '"' or c == "'" then
+      quote_char = c
+    elseif line:sub(i, i + 1) == "--" then
+      return line:sub(1, i - 1)
+    end
+    i = i + 1
+  end
+  return line
+end
+
+local Map = {}
+Map.__index = Map
+
+local function source_map(text)
+  local map = setmetatable({ lines = lines(text or "") }, Map)
+  local ok, err = pcall(function()
+    local toks = tokenize(text or "")
+    local locals, first = {}, nil
+    local pos = 1
+    while toks[pos] do
+      local tok = toks[pos]
+      if tok.t == "{" then
+        local tbl
+        tbl, pos = parse_table(toks, pos)
+        first = first or tbl
+      elseif tok.t == "name" and tok.v == "local" and toks[pos + 1] and toks[pos + 1].t == "name"
+             and toks[pos + 2] and toks[pos + 2].t == "=" and toks[pos + 3] and toks[pos + 3].t == "{" then
+        local name = toks[pos + 1].v
+        local tbl
+        tbl, pos = parse_table(toks, pos + 3)
+        locals[name] = tbl
+        first = first or tbl
+      elseif tok.t == "name" and tok.v == "return" then
+        local nxt = toks[pos + 1]
+        if nxt and nxt.t == "{" then
+          map.root = parse_table(toks, pos + 1)
+          return
+        elseif nxt and nxt.t == "name" and locals[nxt.v] then
+          map.root = locals[nxt.v]
+          return
+        end
+        pos = pos + 1
+      else
+        pos = pos + 1
+      end
+    end
+    map.root = map.root or first
+  end)
+  if not ok then map.root = nil; map.error = err end
+  return map
+end
+
+-- The line of PATH (a list of keys: names and list indexes) and whether it was found exactly;
+-- else the line of the deepest table found on the way.
+function Map:find(path)
+  local n = self.root
+  if not n then return nil, false end
+  local best = n.line
+  for _, k in ipairs(path) do
+    local child = type(k) == "number" and n.items[k] or n.fields[k]
+    if not child then return best, false end
+    n = child
+    best = n.line
+  end
+  return best, true
+end
+
+-- The first line where NAME is given a value (when the constructor could not be read).
+function Map:grep(name)
+  if not name:match("^[%a_][%w_]*$") then return nil end
+  for i, line in ipairs(self.lines) do
+    local code = code_part(line)
+    local s = code:find("%f[%w_]" .. name .. "%s*=")
+    if s and code:sub(s):match("^[%w_]+%s*=[^=]") or (s and code:sub(s):match("^[%w_]+%s*=$")) then
+      return i
+    end
+  end
+  return nil
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- findings
+
+local Checker = {}
+Checker.__index = Checker
+
+function Checker:add(file, line, level, rule, message)
+  if type(file) ~= "string" then file = self.plan_file end
+  local f = { file = file, line = math.tointeger(line) or 0, level = level,
+              rule = rule, message = message }
+  f.seq = #self.findings + 1
+  self.findings[#self.findings + 1] = f
+  return f
+end
+
+function Checker:error(file, line, rule, message) return self:add(file, line, "error", rule, message) end
+function Checker:warning(file, line, rule, message) return self:add(file, line, "warning", rule, message) end
+
+-- The line in plan.lua of PATH below document DOC (a bundle's document, else the plan).
+function Checker:line_of(doc, path)
+  local map = self.map
+  if doc and doc.index then
+    local full = { "documents", doc.index }
+    for _, k in ipairs(path) do full[#full + 1] = k end
+    local line, exact = map:find(full)
+    if exact then return line end
+    local shared, shared_exact = map:find(path)
+    if shared_exact then return shared end
+    if line then return line end
+  else
+    local line, exact = map:find(path)
+    if exact or line then return line end
+  end
+  for i = #path, 1, -1 do
+    if type(path[i]) == "string" then
+      local l = map:grep(path[i])
+      if l then return l end
+    end
+  end
+  return 1
+end
+
+-- Report at a field of the plan file.
+function Checker:at(doc, path, level, rule, message)
+  return self:add(self.plan_file, self:line_of(doc, path), level, rule, message)
+end
+
+local function path_name(doc, path)
+  local parts = {}
+  if doc and doc.index then parts[1] = "documents[" .. doc.index .. "]" end
+  for _, k in ipairs(path) do
+    if type(k) == "number" then
+      parts[#parts] = (parts[#parts] or "") .. "[" .. k .. "]"
+    else
+      parts[#parts + 1] = k
+    end
+  end
+  return table.concat(parts, ".")
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- what the decree and the loader know
+
+local TOP_FIELDS = { "template", "parent_agency", "agency", "agency_name", "type", "number",
+  "symbol", "place", "date", "subject", "body", "recipients", "signer", "appendices", "marks",
+  "documents", "attached_to", "authority", "bases" }
+local SIGNER_FIELDS = { "authority", "head", "title", "name" }
+local APPENDIX_FIELDS = { "title", "subtitle", "orientation", "table", "tables" }
+local MARK_FIELDS = { "draft", "urgency", "secrecy", "circulation" }
+local TABLE_FIELDS = { "file", "rows", "header_rows", "columns", "stt", "separator" }
+local COLUMN_FIELDS = { "width", "mm", "align" }
+local STT_FIELDS = { "column", "format", "restart" }
+local AUTHORITIES = { ["TM."] = true, ["KT."] = true, ["TL."] = true, ["TUQ."] = true, ["Q."] = true }
+
+-- Tên loại and the abbreviation a ký hiệu starts with (nd30.md §5, PL III §I).
+local TYPES = {
+  ["NGHỊ QUYẾT"] = "NQ", ["QUYẾT ĐỊNH"] = "QĐ", ["CHỈ THỊ"] = "CT", ["QUY CHẾ"] = "QC",
+  ["QUY ĐỊNH"] = "QyĐ", ["THÔNG CÁO"] = "TC", ["THÔNG BÁO"] = "TB", ["HƯỚNG DẪN"] = "HD",
+  ["CHƯƠNG TRÌNH"] = "CTr", ["KẾ HOẠCH"] = "KH", ["PHƯƠNG ÁN"] = "PA", ["ĐỀ ÁN"] = "ĐA",
+  ["DỰ ÁN"] = "DA", ["BÁO CÁO"] = "BC", ["BIÊN BẢN"] = "BB", ["TỜ TRÌNH"] = "TTr",
+  ["HỢP ĐỒNG"] = "HĐ", ["CÔNG ĐIỆN"] = "CĐ", ["BẢN GHI NHỚ"] = "BGN", ["BẢN THỎA THUẬN"] = "BTT",
+  ["BẢN THOẢ THUẬN"] = "BTT", ["GIẤY ỦY QUYỀN"] = "GUQ", ["GIẤY UỶ QUYỀN"] = "GUQ",
+  ["GIẤY MỜI"] = "GM", ["GIẤY GIỚI THIỆU"] = "GGT", ["GIẤY NGHỈ PHÉP"] = "GNP",
+  ["PHIẾU GỬI"] = "PG", ["PHIẾU CHUYỂN"] = "PC", ["PHIẾU BÁO"] = "PB",
+}
+local TYPE_OF = {}
+for name, abbr in pairs(TYPES) do TYPE_OF[abbr] = TYPE_OF[abbr] or name end
+local TYPE_NAMES = { "CÔNG VĂN" }
+for name in pairs(TYPES) do TYPE_NAMES[#TYPE_NAMES + 1] = name end
+table.sort(TYPE_NAMES)
+
+local function days_in_month(y, m)
+  local days = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
+  if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then return 29 end
+  return days[m]
+end
+local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December" }
+
+local function is_list(t)
+  if type(t) ~= "table" then return false end
+  local n = #t
+  for k in pairs(t) do
+    if math.type(k) ~= "integer" or k < 1 or k > n then return false end
+  end
+  return true
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- rules on the plan's fields
+
+function Checker:unknown_fields(doc, path, tbl, known, what, skip)
+  local names = {}
+  for k in pairs(tbl) do
+    if type(k) == "string" then names[#names + 1] = k end
+  end
+  table.sort(names)
+  local set = {}
+  for _, k in ipairs(known) do set[k] = true end
+  for _, k in ipairs(names) do
+    if not set[k] and not (skip and skip[k]) then
+      local p = {}
+      for _, x in ipairs(path) do p[#p + 1] = x end
+      p[#p + 1] = k
+      local guess = nearest(k, known)
+      local hint = guess and (": did you mean '" .. guess .. "'?") or ""
+      self:at(doc, p, "warning", "unknown-field",
+              string.format("unknown field '%s'%s%s (it is ignored)", path_name(doc, p),
+                            what and (" in " .. what) or "", hint))
+    end
+  end
+end
+
+-- A required text field: present, text, not empty. Returns the NFC text or nil.
+function Checker:text_field(doc, name, required, what)
+  local v = doc.fields[name]
+  if v == nil then
+    if required then
+      self:at(doc, {}, "error", "required",
+              string.format("'%s' is missing: %s is required%s", path_name(doc, { name }), what,
+                            doc.type_name and (" in a " .. doc.type_name) or ""))
+    end
+    return nil
+  end
+  if type(v) ~= "string" then
+    self:at(doc, { name }, "error", "field-type",
+            string.format("'%s': expected text (%s), got a %s", path_name(doc, { name }), what, type(v)))
+    return nil
+  end
+  if required and trim(v) == "" then
+    self:at(doc, { name }, "error", "required",
+            string.format("'%s' is empty: %s is required", path_name(doc, { name }), what))
+    return nil
+  end
+  return nfc(v)
+end
+
+function Checker:check_number(doc)
+  local v = doc.fields.number
+  if v == nil then return end
+  local where = { "number" }
+  if math.type(v) == "integer" then
+    if v < 1 or v > 999999 then
+      self:at(doc, where, "error", "number",
+              string.format("number %d: expected a whole number from 1 (or nil in a draft)", v))
+    end
+  elseif type(v) == "string" then
+    if v:match("^%d+$") and #v < 10 and tonumber(v) >= 1 and tonumber(v) <= 999999 then
+      self:at(doc, where, "warning", "number",
+              string.format("number is written as text %s: write number = %d (the renderer writes it %s)",
+                            quote(v), tonumber(v), string.format("%02d", tonumber(v))))
+    elseif v:find("/") then
+      self:at(doc, where, "error", "number",
+              string.format("number %s: expected the number alone (e.g. number = 12); the symbol goes in 'symbol'", quote(v)))
+    else
+      self:at(doc, where, "error", "number",
+              string.format("number %s: expected a whole number from 1 (or nil in a draft)", quote(v)))
+    end
+  else
+    self:at(doc, where, "error", "number",
+            string.format("number: expected a whole number from 1 (or nil in a draft), got %s",
+                          math.type(v) == "float" and tostring(v) or ("a " .. type(v))))
+  end
+end
+
+function Checker:check_symbol(doc, type_name)
+  local s = self:text_field(doc, "symbol", not doc.attached, "the symbol (ký hiệu), e.g. \"KH-SXD\"")
+  if not s then return end
+  local where = { "symbol" }
+  if s:find("/") or lower(s):match("^số") then
+    self:at(doc, where, "error", "symbol-format",
+            string.format("symbol %s: expected the symbol alone, e.g. \"KH-SXD\" (the renderer writes \"Số:\" and the number)", quote(s)))
+    return
+  end
+  if s:find("%s") then
+    local fixed = s:gsub("%s*%-%s*", "-"):gsub("%s+", "")
+    self:at(doc, where, "error", "symbol-format",
+            string.format("symbol %s has spaces: write %s (nd30 §5: groups joined by \"-\" without spaces)",
+                          quote(s), quote(fixed)))
+    return
+  end
+  local groups = {}
+  for g in (s .. "-"):gmatch("(.-)%-") do groups[#groups + 1] = g end
+  local empty = false
+  for _, g in ipairs(groups) do empty = empty or g == "" end
+  if #groups < 2 or empty then
+    self:at(doc, where, "error", "symbol-format",
+            string.format("symbol %s: expected the type's abbreviation and the issuer's joined by \"-\", e.g. \"KH-SXD\"", quote(s)))
+    return
+  end
+  for i = 2, #groups do
+    if upper(groups[i]) ~= groups[i] then
+      self:at(doc, where, "error", "symbol-format",
+              string.format("symbol %s: write it in capitals, %s (nd30 §5)", quote(s),
+                            quote(groups[1] .. "-" .. upper(table.concat(groups, "-", 2)))))
+      return
+    end
+  end
+  local first = groups[1]
+  if not type_name or type_name == "CÔNG VĂN" then
+    if upper(first) ~= first and not TYPE_OF[first] then
+      self:at(doc, where, "error", "symbol-format", string.format("symbol %s: write it in capitals", quote(s)))
+    end
+    return
+  end
+  local expected = TYPES[type_name]
+  if not expected then return end
+  if first == expected then return end
+  if upper(first) == upper(expected) then
+    self:at(doc, where, "error", "symbol-format",
+            string.format("symbol %s: the abbreviation of %s is written %s", quote(s), type_name, quote(expected)))
+  else
+    local named = TYPE_OF[first] or TYPE_OF[upper(first)]
+    self:at(doc, where, "error", "symbol-type",
+            string.format("symbol %s starts with %s%s but the document is a %s: expected %s",
+                          quote(s), quote(first), named and (" (" .. named .. ")") or "", type_name,
+                          quote(expected .. "-" .. table.concat(groups, "-", 2))))
+  end
+end
+
+-- The date as {year, month, day} when it is valid.
+function Checker:check_date(doc)
+  local v = doc.fields.date
+  local where = { "date" }
+  if v == nil then
+    if not doc.attached then
+      self:at(doc, {}, "error", "required",
+              string.format("'%s' is missing: the date is required, \"YYYY-MM-DD\" or \"YYYY-MM\" in a draft",
+                            path_name(doc, where)))
+    end
+    return nil
+  end
+  if type(v) ~= "string" then
+    self:at(doc, where, "error", "field-type",
+            string.format("date: expected text \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft), got a %s", type(v)))
+    return nil
+  end
+  local y, m, d = v:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  if not y then y, m = v:match("^(%d%d%d%d)%-(%d%d)$") end
+  if not y then
+    local dd, mm, yy = v:match("^(%d%d?)/(%d%d?)/(%d%d%d%d)$")
+    local hint = dd and string.format(" (write %s)", quote(string.format("%s-%02d-%02d", yy, tonumber(mm), tonumber(dd)))) or ""
+    self:at(doc, where, "error", "date",
+            string.format("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day%s", quote(v), hint))
+    return nil
+  end
+  y, m, d = tonumber(y), tonumber(m), d and tonumber(d)
+  if y < 1900 then
+    self:at(doc, where, "error", "date", string.format("date %s: the year %d is not plausible", quote(v), y))
+    return nil
+  end
+  if m < 1 or m > 12 then
+    self:at(doc, where, "error", "date",
+            string.format("date %s: there is no month %d (expected 01 to 12)", quote(v), m))
+    return nil
+  end
+  if d and (d < 1 or d > days_in_month(y, m)) then
+    self:at(doc, where, "error", "date",
+            string.format("date %s is not a real date: %s %d has %d days", quote(v), MONTHS[m], y,
+                          days_in_month(y, m)))
+    return nil
+  end
+  return { year = y, month = m, day = d }
+end
+
+-- The signing year against the year the subject names ("năm 2026", "giai đoạn 2026-2030").
+function Checker:check_date_year(doc, date, subject)
+  if not date or not subject then return end
+  local low = lower(subject) or subject
+  local best, kind, a, b
+  local s, _, y1, y2 = low:find("giai đoạn%s*(%d%d%d%d)%s*[%-–]+%s*(%d%d%d%d)")
+  if not s then s, _, y1, y2 = low:find("giai đoạn%s*(%d%d%d%d)%s*–%s*(%d%d%d%d)") end
+  if s then best, kind, a, b = s, "range", tonumber(y1), tonumber(y2) end
+  local s2, _, y = low:find("năm%s+(%d%d%d%d)%f[%D]")
+  if s2 and (not best or s2 < best) and not low:sub(s2):match("^năm%s+%d%d%d%d%s*[%-–]") then
+    best, kind, a = s2, "year", tonumber(y)
+  end
+  if kind == "year" and date.year ~= a then
+    self:at(doc, { "date" }, "warning", "date-year",
+            string.format("the date is in %d but the subject says \"năm %d\"", date.year, a))
+  elseif kind == "range" and (date.year < a or date.year > b) then
+    self:at(doc, { "date" }, "warning", "date-year",
+            string.format("the date is in %d, outside the subject's \"giai đoạn %d-%d\"", date.year, a, b))
+  end
+end
+
+function Checker:check_recipients(doc)
+  local v = doc.fields.recipients
+  local where = { "recipients" }
+  if v == nil then
+    if not doc.attached then
+      self:at(doc, {}, "error", "required",
+              string.format("'%s' is missing: the recipients (nơi nhận) are required, the last one \"Lưu: VT, …\"",
+                            path_name(doc, where)))
+    end
+    return
+  end
+  if not is_list(v) or #v == 0 then
+    self:at(doc, where, "error", "field-type", "recipients: expected a list of text lines, e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }")
+    return
+  end
+  local archive
+  for i, item in ipairs(v) do
+    if type(item) ~= "string" then
+      self:at(doc, { "recipients", i }, "error", "field-type",
+              string.format("recipients[%d]: expected text, got a %s", i, type(item)))
+      return
+    end
+    local t = trim(nfc(item) or item)
+    if t:match("^%-%s") or t:match("^–%s") then
+      self:at(doc, { "recipients", i }, "warning", "recipients-format",
+              string.format("recipient %s starts with a dash: leave it out, the renderer writes \"- \" before each line", quote(t)))
+      t = t:gsub("^%-%s*", ""):gsub("^–%s*", "")
+    end
+    local low = lower(t) or t
+    if low:match("^lưu[%s:]") or low == "lưu" then
+      if archive then
+        self:at(doc, { "recipients", i }, "warning", "recipients-luu",
+                string.format("a second archive line %s", quote(t)))
+      end
+      archive = archive or { index = i, text = t, low = low }
+    end
+  end
+  if not archive then
+    self:at(doc, where, "error", "recipients-luu",
+            "no \"Lưu: VT, …\" line: the last recipient is the archive copy, e.g. \"Lưu: VT, VP\" (nd30 §10)")
+    return
+  end
+  local line = { "recipients", archive.index }
+  if archive.index ~= #v then
+    self:at(doc, line, "error", "recipients-luu",
+            string.format("%s must be the last recipient (nd30 §10), it is number %d of %d",
+                          quote(archive.text), archive.index, #v))
+  end
+  if not archive.low:match("^lưu%s*:") then
+    local rest = archive.text:gsub("^%S+%s*", "")
+    self:at(doc, line, "warning", "recipients-luu",
+            string.format("%s: write %s with a colon (nd30 §10)", quote(archive.text), quote("Lưu: " .. rest)))
+  end
+  local list = archive.text:gsub("^[^:]*:%s*", ""):gsub("^%S+%s+", function(w)
+    return (lower(w) or w):match("^lưu") and "" or w end)
+  local units = {}
+  for u in (list .. ","):gmatch("%s*([^,]-)%s*,") do units[#units + 1] = u end
+  local vt
+  for i, u in ipairs(units) do
+    if u:match("^VT%f[%W]") or u == "VT" then vt = vt or i end
+  end
+  if not vt then
+    self:at(doc, line, "warning", "recipients-luu",
+            string.format("%s: the archive line names the văn thư first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
+  elseif vt ~= 1 then
+    self:at(doc, line, "warning", "recipients-luu",
+            string.format("%s: VT (văn thư) comes first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
+  end
+end
+
+function Checker:check_signer(doc, agency)
+  local v = doc.fields.signer
+  if v == nil then
+    if not doc.attached then
+      self:at(doc, {}, "error", "required",
+              string.format("'%s' is missing: the signer { authority, head, title, name } is required",
+                            path_name(doc, { "signer" })))
+    end
+    return
+  end
+  if type(v) ~= "table" then
+    self:at(doc, { "signer" }, "error", "field-type",
+            string.format("signer: expected a table { authority, head, title, name }, got a %s", type(v)))
+    return
+  end
+  self:unknown_fields(doc, { "signer" }, v, SIGNER_FIELDS, "the signer")
+  local authority = v.authority
+  for _, k in ipairs(SIGNER_FIELDS) do
+    if v[k] ~= nil and type(v[k]) ~= "string" then
+      self:at(doc, { "signer", k }, "error", "field-type",
+              string.format("signer.%s: expected text, got a %s", k, type(v[k])))
+      return
+    end
+  end
+  if v.name == nil or trim(v.name) == "" then
+    self:at(doc, { "signer" }, "error", "required", "signer.name is missing: the signer's full name is required")
+  end
+  if authority ~= nil and not AUTHORITIES[authority] then
+    local guess = (upper(trim(authority)) or ""):gsub("%.?$", ".")
+    local hint = AUTHORITIES[guess] and (": write " .. quote(guess)) or ""
+    self:at(doc, { "signer", "authority" }, "error", "signer-authority",
+            string.format("signer.authority %s: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\"%s",
+                          quote(authority), hint))
+    return
+  end
+  if authority ~= "Q." and (v.title == nil or trim(v.title) == "") then
+    self:at(doc, { "signer" }, "error", "required",
+            "signer.title is missing: the signer's title (e.g. \"GIÁM ĐỐC\") is required")
+  end
+  if authority and authority ~= "Q." and v.head == nil then
+    self:at(doc, { "signer" }, "error", "required",
+            string.format("signer.head is missing: the head's title after %s (e.g. \"GIÁM ĐỐC\")", quote(authority)))
+  end
+  local title = upper(trim(nfc(v.title or "") or ""))
+  if authority == "KT." and title ~= "" and not title:match("^PHÓ") then
+    self:at(doc, { "signer", "title" }, "error", "signer-authority",
+            string.format("KT. (ký thay) is signed by a deputy: the title should start with \"PHÓ\" (e.g. \"PHÓ GIÁM ĐỐC\"), got %s", quote(title)))
+  elseif authority == nil and title:match("^PHÓ") then
+    self:at(doc, { "signer", "title" }, "warning", "signer-authority",
+            string.format("a deputy (%s) signs for the head: authority = \"KT.\" and head = the head's title (nd30 §9)", quote(title)))
+  elseif authority == "TM." and agency and (upper(agency) or ""):match("^SỞ") then
+    self:at(doc, { "signer", "authority" }, "warning", "signer-authority",
+            "a Sở works under the head's authority (chế độ thủ trưởng): no \"TM.\"; the head signs, or a deputy signs \"KT.\" (nd30 §9)")
+  end
+end
+
+-- Strings of the plan that hold the motto with an en dash; double spaces in short fields.
+function Checker:scan_strings(doc, tbl, path, seen)
+  seen = seen or {}
+  if seen[tbl] then return end
+  seen[tbl] = true
+  for k, v in pairs(tbl) do
+    if (type(k) == "string" and k ~= "rows" and k ~= "documents" and k ~= "text") or math.type(k) == "integer" then
+      local p = {}
+      for _, x in ipairs(path) do p[#p + 1] = x end
+      p[#p + 1] = k
+      if type(v) == "string" then
+        local s = nfc(v) or v
+        if s:find("Độc lập%s*[–—]") or s:find("Độc lập%s*—") or s:find("Tự do%s*[–—]")
+           or s:find("Độc lập%s*–") or s:find("Tự do%s*–") or s:find("Tự do%s*—") then
+          self:at(doc, p, "error", "en-dash",
+                  string.format("%s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
+                                path_name(doc, p)))
+        end
+        if k ~= "body" and not s:find("\n") and trim(s):find("  ", 1, true) then
+          self:at(doc, p, "warning", "double-space",
+                  string.format("%s has a double space: %s", path_name(doc, p), quote(trim(s))))
+        end
+      elseif type(v) == "table" and getmetatable(v) == nil then
+        self:scan_strings(doc, v, p, seen)
+      end
+    end
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- the body
+
+local function runs_text(block)
+  local parts = {}
+  for _, r in ipairs(block.runs or {}) do parts[#parts + 1] = r.text end
+  return table.concat(parts)
+end
+
+-- "path:12:5: message" → path, 12, message
+local function split_position(message)
+  local file, line, rest = message:match("^(.-):(%d+):%d+: (.*)$")
+  if not file then file, line, rest = message:match("^(.-):(%d+): (.*)$") end
+  if file then return file, tonumber(line), rest end
+  return nil, nil, message
+end
+
+local HEADING_NUMBER = {
+  { "^([IVXLCDM]+%.)%s", "^([A-Z]%.)%s", "^(%d+%.)%s" },
+  { "^(%d+%.)%s", "^([IVX]+%.)%s", "^([a-zđ]%))%s" },
+  { "^(%d+%.%d+%.?)%s", "^(%d+%.)%s", "^([a-zđ]%))%s" },
+}
+
+-- Returns the lowered text of the body (for the appendix references) and the line of its first
+-- "phụ lục".
+function Checker:check_body(doc)
+  local body = doc.fields.body
+  local text, file, base
+  if type(body) == "table" and type(body.text) == "string" then
+    if body.failed then return nil end
+    text, file, base = body.text, body.file or self.plan_file, 0
+  elseif type(body) == "string" then
+    local at = self:line_of(doc, { "body" })
+    text, file, base = nfc(body), self.plan_file, at - 1
+    if not text then return nil end
+    -- body = [[ at the end of a line: Lua drops the line break that follows the bracket
+    if code_part(self.map.lines[at] or ""):match("%[=*%[%s*$") then base = base + 1 end
+  elseif body == nil then
+    self:at(doc, {}, "error", "required",
+            string.format("'%s' is missing: the body is required, e.g. body = read_text(\"body.txt\")",
+                          path_name(doc, { "body" })))
+    return nil
+  else
+    self:at(doc, { "body" }, "error", "field-type",
+            string.format("body: expected read_text(\"body.txt\") or text, got a %s", type(body)))
+    return nil
+  end
+  local ls = lines(text)
+  local ok, blocks = pcall(kh.markup, text, file)
+  if not ok then
+    local f, l, msg = split_position(tostring(blocks))
+    self:error(file, (l or 1) + base, "markup", msg or tostring(blocks))
+    blocks = {}
+  end
+  for _, b in ipairs(blocks) do
+    if b.kind == "heading" then
+      local t = runs_text(b)
+      for _, pat in ipairs(HEADING_NUMBER[b.level] or {}) do
+        local typed = t:match(pat)
+        if typed then
+          local marks = string.rep("#", b.level)
+          self:error(file, b.line + base, "heading-number",
+                     string.format("heading %s starts with a typed number %s: write %s, the renderer numbers headings",
+                                   quote(marks .. " " .. t), quote(typed),
+                                   quote(marks .. " " .. trim(t:sub(#typed + 1)))))
+          break
+        end
+      end
+    end
+  end
+  local first_ref
+  for i, line in ipairs(ls) do
+    local n = i + base
+    if line:match("^%s*–%s") or line:match("^%s*—%s") then
+      self:warning(file, n, "en-dash",
+                   "an en dash \"–\" starts the line: write \"- \" for a dash item (the markup reads only the hyphen; this line is plain text, joined to the paragraph above it when no blank line separates them)")
+    end
+    local inner = trim(line)
+    if inner:find("  ", 1, true) then
+      self:warning(file, n, "double-space", "a double space inside the line")
+    end
+    if not first_ref then
+      local low = lower(line)
+      if low and low:find("phụ lục", 1, true) then first_ref = n end
+    end
+  end
+  for i = #ls, 1, -1 do
+    local t = trim(ls[i])
+    if t ~= "" then
+      if t:sub(-3) == "./." then
+        self:error(file, i + base, "closing",
+                   "the body ends with \"./.\": leave it out, the renderer adds \"./.\" after the last word")
+      end
+      break
+    end
+  end
+  return { file = file, first_ref = first_ref }
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- appendices and their tables
+
+function Checker:check_table(doc, spec, path)
+  if type(spec) ~= "table" then
+    self:at(doc, path, "error", "field-type",
+            string.format("%s: expected a table, e.g. read_table(\"phu-luc.csv\", {…})", path_name(doc, path)))
+    return
+  end
+  if spec.failed then return end
+  self:unknown_fields(doc, path, spec, TABLE_FIELDS, "the table options")
+  local rows = spec.rows
+  if type(rows) ~= "table" then
+    self:at(doc, path, "error", "field-type", string.format("%s: expected rows, got none", path_name(doc, path)))
+    return
+  end
+  local file = spec.file or self.plan_file
+  local function row_line(r)
+    local row = rows[r]
+    if spec.file and type(row) == "table" and row.line then return row.line end
+    return self:line_of(doc, path)
+  end
+  local ncols = 0
+  for _, row in ipairs(rows) do
+    if type(row) == "table" then ncols = math.max(ncols, #row) end
+  end
+  if type(spec.columns) == "table" then
+    for j, col in ipairs(spec.columns) do
+      if type(col) == "table" then
+        local p = { table.unpack(path) }
+        p[#p + 1] = "columns"
+        p[#p + 1] = j
+        self:unknown_fields(doc, p, col, COLUMN_FIELDS, "a column")
+      end
+    end
+    if #spec.columns > 0 and #spec.columns ~= ncols then
+      local p = { table.unpack(path) }
+      p[#p + 1] = "columns"
+      self:at(doc, p, "error", "table-columns",
+              string.format("columns lists %d columns, the rows of %s have %d", #spec.columns,
+                            spec.file and spec.file:match("[^/]*$") or "the table", ncols))
+    end
+  end
+  if type(spec.stt) == "table" then
+    local p = { table.unpack(path) }
+    p[#p + 1] = "stt"
+    self:unknown_fields(doc, p, spec.stt, STT_FIELDS, "stt")
+    local c = spec.stt.column
+    if c ~= nil and (math.type(c) ~= "integer" or c < 1 or c > ncols) then
+      p[#p + 1] = "column"
+      self:at(doc, p, "error", "table-columns",
+              string.format("stt.column %s: expected a column from 1 to %d", tostring(c), ncols))
+    end
+  end
+  local header_rows = math.type(spec.header_rows) == "integer" and spec.header_rows or 1
+  local function group_level(r)
+    local row = rows[r]
+    if r <= header_rows or type(row) ~= "table" then return nil end
+    local first = row[1]
+    local marks = type(first) == "string" and first:match("^(#+)")
+    return marks and #marks or nil
+  end
+  for r, row in ipairs(rows) do
+    if type(row) == "table" then
+      for c = 1, #row do
+        local cell = row[c]
+        if cell == "<" and c == 1 then
+          self:error(file, row_line(r), "table-merge",
+                     "column 1: '<' has no cell on its left to merge with")
+        elseif cell == "^" and r == 1 then
+          self:error(file, row_line(r), "table-merge", string.format("column %d: '^' has no cell above to merge with", c))
+        end
+      end
+      for c = 1, #row do
+        local cell = row[c]
+        if type(cell) == "string" then
+          local found = false
+          for part in (cell .. "\n"):gmatch("([^\n]*)\n") do
+            if trim(part):find("  ", 1, true) then found = true end
+          end
+          if found then
+            self:warning(file, row_line(r), "double-space",
+                         string.format("column %d has a double space", c))
+            break
+          end
+        end
+      end
+      local level = group_level(r)
+      if level then
+        local nxt = rows[r + 1]
+        local next_level = nxt and group_level(r + 1)
+        if not nxt or (next_level and next_level <= level) then
+          local label = row[1]:sub(level + 1)
+          local title = type(row[2]) == "string" and row[2] or ""
+          self:warning(file, row_line(r), "table-empty-group",
+                       string.format("group %s%s has no rows: %s", label ~= "" and quote(label) or "row",
+                                     title ~= "" and (" (" .. quote(title) .. ")") or "",
+                                     nxt and "another group starts on the next row" or "the table ends after it"))
+        end
+      end
+    end
+  end
+end
+
+function Checker:check_appendices(doc)
+  local v = doc.fields.appendices
+  if v == nil then return {} end
+  if not is_list(v) then
+    self:at(doc, { "appendices" }, "error", "field-type",
+            "appendices: expected a list of appendices { title, orientation, table }")
+    return {}
+  end
+  for i, a in ipairs(v) do
+    local path = { "appendices", i }
+    if type(a) ~= "table" then
+      self:at(doc, path, "error", "field-type",
+              string.format("appendices[%d]: expected a table { title, orientation, table }", i))
+    else
+      self:unknown_fields(doc, path, a, APPENDIX_FIELDS, "an appendix")
+      if a.title == nil or (type(a.title) == "string" and trim(a.title) == "") then
+        self:at(doc, path, "error", "required",
+                string.format("appendices[%d].title is missing: an appendix has a title", i))
+      elseif type(a.title) ~= "string" then
+        self:at(doc, { "appendices", i, "title" }, "error", "field-type", "title: expected text")
+      end
+      if a.orientation ~= nil and a.orientation ~= "portrait" and a.orientation ~= "landscape" then
+        self:at(doc, { "appendices", i, "orientation" }, "error", "field-type",
+                string.format("orientation %s: expected \"portrait\" or \"landscape\"", quote(tostring(a.orientation))))
+      end
+      if a.table ~= nil then self:check_table(doc, a.table, { "appendices", i, "table" }) end
+      if type(a.tables) == "table" then
+        for j, t in ipairs(a.tables) do self:check_table(doc, t, { "appendices", i, "tables", j }) end
+      end
+    end
+  end
+  return v
+end
+
+function Checker:check_marks(doc)
+  local v = doc.fields.marks
+  if v == nil then return end
+  if type(v) ~= "table" then
+    self:at(doc, { "marks" }, "error", "field-type", "marks: expected a table { draft, urgency, secrecy, circulation }")
+    return
+  end
+  self:unknown_fields(doc, { "marks" }, v, MARK_FIELDS, "marks")
+  local allowed = {
+    urgency = { "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" },
+    secrecy = { "MẬT", "TỐI MẬT", "TUYỆT MẬT" },
+    circulation = { "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ" },
+  }
+  for k, values in pairs(allowed) do
+    local x = v[k]
+    if x ~= nil then
+      local ok = false
+      for _, a in ipairs(values) do ok = ok or nfc(x) == a end
+      if not ok then
+        self:at(doc, { "marks", k }, "error", "field-type",
+                string.format("marks.%s %s: expected \"%s\"", k, quote(tostring(x)), table.concat(values, "\", \"")))
+      end
+    end
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- one document
+
+function Checker:check_document(doc, docs)
+  local f = doc.fields
+  if doc.index then
+    self:unknown_fields(doc, {}, doc.own, TOP_FIELDS, nil, { documents = true })
+  end
+  local type_name = self:text_field(doc, "type", true, "the type (tên loại), e.g. \"KẾ HOẠCH\"")
+  type_name = type_name and upper(trim(type_name))
+  if type_name and not TYPES[type_name] and type_name ~= "CÔNG VĂN" then
+    local guess = nearest(type_name, TYPE_NAMES)
+    self:at(doc, { "type" }, "warning", "doc-type",
+            string.format("type %s is not a tên loại of the decree (nd30 §5)%s", quote(type_name),
+                          guess and (": did you mean " .. quote(guess) .. "?") or ""))
+    type_name = nil
+  end
+  doc.type_name = type_name
+  local agency = self:text_field(doc, "agency", true, "the issuing agency (cơ quan ban hành), e.g. \"SỞ XÂY DỰNG\"")
+  self:text_field(doc, "parent_agency", false, "the parent agency")
+  self:text_field(doc, "agency_name", false, "the agency as named in running text")
+  self:text_field(doc, "place", true, "the place name (địa danh), e.g. \"Đắk Lắk\"")
+  local subject = self:text_field(doc, "subject", true, "the subject (trích yếu)")
+  if doc.index == nil or doc.index == 1 then
+    self:text_field(doc, "template", false, "a template name or file")
+  end
+  if type_name == "QUYẾT ĐỊNH" then
+    self:text_field(doc, "authority", true, "the authority (thẩm quyền ban hành), e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\",")
+    if f.bases == nil then
+      self:at(doc, {}, "warning", "required",
+              string.format("'%s' is missing: a QUYẾT ĐỊNH states its bases (\"Căn cứ …\") (nd30 §8b)",
+                            path_name(doc, { "bases" })))
+    end
+  else
+    self:text_field(doc, "authority", false, "the authority")
+  end
+  if f.bases ~= nil then
+    if not is_list(f.bases) then
+      self:at(doc, { "bases" }, "error", "field-type", "bases: expected a list of text lines")
+    else
+      for i, b in ipairs(f.bases) do
+        if type(b) ~= "string" then
+          self:at(doc, { "bases", i }, "error", "field-type", string.format("bases[%d]: expected text", i))
+        end
+      end
+    end
+  end
+  self:check_number(doc)
+  self:check_symbol(doc, type_name)
+  local date = self:check_date(doc)
+  self:check_date_year(doc, date, subject)
+  self:check_recipients(doc)
+  self:check_signer(doc, agency)
+  self:check_marks(doc)
+  local appendices = self:check_appendices(doc)
+  local body = self:check_body(doc)
+  self:scan_strings(doc, doc.index and doc.own or f, {})
+  -- references between the body and the appendices (nd30 §12: the text names its appendices)
+  if body then
+    local related = #appendices > 0
+    for _, other in ipairs(docs) do
+      if type(other.fields.appendices) == "table" and #other.fields.appendices > 0
+         and ((doc.index and other.fields.attached_to == doc.index)
+              or (f.attached_to and other.index == f.attached_to)) then
+        related = true
+      end
+    end
+    if body.first_ref and not related then
+      self:warning(body.file, body.first_ref, "appendix-ref",
+                   "the body names a \"Phụ lục\" but the plan has no appendices")
+    elseif #appendices > 0 and not body.first_ref then
+      self:at(doc, { "appendices" }, "error", "appendix-unref",
+              string.format("%s never named in the body: the text must mention its appendices (nd30 §12), e.g. \"(Có Phụ lục kèm theo)\"",
+                            #appendices == 1 and "the appendix is" or ("the " .. #appendices .. " appendices are")))
+    end
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- the files as typed, and the template
+
+function Checker:check_files(ctx)
+  local files = { { file = self.plan_file, raw = ctx.plan_text } }
+  for _, f in ipairs(ctx.files or {}) do
+    if f.error then
+      local file, line, msg = split_position(f.error)
+      if file and line then
+        local rule = msg:match("^the row has %d+ cells") and "table-cells"
+                     or (f.kind == "table" and "table-syntax") or "file"
+        self:error(file, line, rule, msg)
+      else
+        local m = f.error
+        if m:sub(1, #self.plan_file + 2) == self.plan_file .. ": " then m = m:sub(#self.plan_file + 3) end
+        self:error(self.plan_file, f.line, "file", m)
+      end
+    elseif f.raw and f.file then
+      files[#files + 1] = f
+    end
+  end
+  local seen = {}
+  for _, f in ipairs(files) do
+    if f.raw and not seen[f.file] then
+      seen[f.file] = true
+      local raw = f.raw
+      if raw:sub(1, 3) == "\xEF\xBB\xBF" then raw = raw:sub(4) end
+      local first, count = nil, 0
+      for i, line in ipairs(lines(raw)) do
+        local n = nfc(line)
+        if n and n ~= line then
+          count = count + 1
+          first = first or i
+        end
+      end
+      if first then
+        self:warning(f.file, first, "nfc",
+                     string.format("%s not in Unicode NFC (letters and their tone marks typed as separate characters, as some editors and PDF copies save them): the renderer normalises the text, but searches and other tools may miss these words; save the file as NFC",
+                                   count == 1 and "this line is" or ("this and " .. (count - 1) .. " more lines are")))
+      end
+    end
+  end
+end
+
+function Checker:check_template(ctx)
+  local t = ctx.template
+  if not t then return end
+  if t.error then
+    local line = self:line_of(nil, { "template" })
+    self:error(self.plan_file, line, "template", t.error)
+    return
+  end
+  local m = t.module
+  local slogan = type(m) == "table" and type(m.settings) == "table" and type(m.settings.header) == "table"
+                 and m.settings.header.slogan
+  if type(slogan) == "string" and (slogan:find("–", 1, true) or slogan:find("—", 1, true)) then
+    local line = 1
+    for i, l in ipairs(lines(t.text or "")) do
+      if l:find(slogan, 1, true) or (l:find("Độc lập", 1, true) and (l:find("–", 1, true) or l:find("—", 1, true))) then
+        line = i
+        break
+      end
+      if l:find("slogan", 1, true) then line = i end
+    end
+    self:error(t.file or self.plan_file, line, "en-dash",
+               string.format("template '%s': header.slogan %s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
+                             t.name or "?", quote(slogan)))
+  end
+end
+
+-- ---------------------------------------------------------------------------------------------
+-- entry points
+
+local function new_checker(ctx)
+  return setmetatable({ findings = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text) }, Checker)
+end
+
+function M.run(plan, ctx)
+  local c = new_checker(ctx)
+  c:check_files(ctx)
+  local docs = {}
+  if plan.documents ~= nil then
+    c:unknown_fields(nil, {}, plan, TOP_FIELDS)
+    if not is_list(plan.documents) or #plan.documents == 0 then
+      c:at(nil, { "documents" }, "error", "field-type", "documents: expected a list of documents")
+    else
+      for i, d in ipairs(plan.documents) do
+        if type(d) ~= "table" then
+          c:at(nil, { "documents", i }, "error", "field-type",
+               string.format("documents[%d]: expected a table describing one document", i))
+        else
+          local merged = {}
+          for k, v in pairs(plan) do if k ~= "documents" then merged[k] = v end end
+          for k, v in pairs(d) do merged[k] = v end
+          local doc = { fields = merged, own = d, index = i }
+          local to = merged.attached_to
+          if to ~= nil then
+            if math.type(to) ~= "integer" or to < 1 or to >= i then
+              c:at(doc, { "attached_to" }, "error", "field-type",
+                   string.format("documents[%d].attached_to: expected the number of an earlier document (1 to %d)", i, i - 1))
+            else
+              doc.attached = true
+            end
+          end
+          docs[#docs + 1] = doc
+        end
+      end
+    end
+  else
+    c:unknown_fields(nil, {}, plan, TOP_FIELDS)
+    docs[1] = { fields = plan, own = plan }
+  end
+  for _, doc in ipairs(docs) do c:check_document(doc, docs) end
+  if plan.documents ~= nil then
+    -- shared fields are scanned once, at their own line
+    local shared = {}
+    for k, v in pairs(plan) do if k ~= "documents" then shared[k] = v end end
+    c:scan_strings(nil, shared, {})
+  end
+  c:check_template(ctx)
+  return c
+end
+
+local function report(c)
+  local list = c.findings
+  -- the same finding twice (a shared field seen from each document) is reported once
+  local seen, out = {}, {}
+  for _, f in ipairs(list) do
+    local key = table.concat({ f.file, f.line, f.level, f.rule, f.message }, "\0")
+    if not seen[key] then
+      seen[key] = true
+      out[#out + 1] = f
+    end
+  end
+  table.sort(out, function(a, b)
+    if a.file ~= b.file then return a.file < b.file end
+    if a.line ~= b.line then return a.line < b.line end
+    return a.seq < b.seq
+  end)
+  local errors, warnings = 0, 0
+  for _, f in ipairs(out) do
+    f.seq = nil
+    if f.level == "error" then errors = errors + 1 else warnings = warnings + 1 end
+  end
+  return { findings = out, errors = errors, warnings = warnings }
+end
+
+-- "plan.lua: documents[2].signer.title: expected …" → { "documents", 2, "signer", "title" }
+local function field_path(s)
+  local path = {}
+  for part in (s .. "."):gmatch("([^%.]*)%.") do
+    local name, rest = part:match("^([%w_]*)(.*)$")
+    if name ~= "" then path[#path + 1] = name end
+    for idx in rest:gmatch("%[(%d+)%]") do path[#path + 1] = tonumber(idx) end
+  end
+  return path
+end
+
+function M.finish(c, message)
+  if message then
+    local file, line, msg = split_position(message)
+    if not file then
+      local prefix = c.plan_file .. ": "
+      msg = message
+      if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
+      local field = msg:match("^([%w_%.%[%]]+): ")
+      file = c.plan_file
+      if field then
+        local path = field_path(field)
+        local doc
+        if path[1] == "documents" and math.type(path[2]) == "integer" then
+          doc = { index = path[2] }
+          table.remove(path, 1)
+          table.remove(path, 1)
+        end
+        line = c:line_of(doc, path)
+      else
+        line = 1
+      end
+    end
+    local known = false
+    for _, f in ipairs(c.findings) do
+      if f.level == "error" and f.file == file and f.line == line then known = true end
+    end
+    if not known then c:error(file, line, "load", msg) end
+  end
+  return report(c)
+end
+
+function M.fatal(ctx, message)
+  local c = new_checker(ctx)
+  local file, line, msg = split_position(message)
+  if not file then
+    local prefix = ctx.plan_file .. ": "
+    msg = message
+    if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
+    file, line = ctx.plan_file, 0
+  end
+  c:error(file, line, "load", msg)
+  return report(c)
+end
+
+return M

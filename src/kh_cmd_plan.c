@@ -1,0 +1,180 @@
+/* Shared by kehoach check and kehoach new: noting the files a plan reads, embedded modules, JSON. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include <utf8proc.h>
+#include "kh_cmd_plan.h"
+#include "kh_embedded.h"
+#include "kh_fileio.h"
+
+static const char FILES_REF[] = "kh.cmd.files";
+
+/* The list of noted files, created on first use, pushed. */
+static void push_list(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, FILES_REF) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushvalue(L, -1);
+        lua_setfield(L, LUA_REGISTRYINDEX, FILES_REF);
+    }
+}
+
+/* read_text / read_table wrapped: upvalues are the reader, its kind and the lenient flag. */
+static int noted_reader(lua_State *L)
+{
+    int nargs = lua_gettop(L);
+    const char *kind = lua_tostring(L, lua_upvalueindex(2));
+    int lenient = lua_toboolean(L, lua_upvalueindex(3));
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    for (int i = 1; i <= nargs; i++)
+        lua_pushvalue(L, i);
+    int rc = lua_pcall(L, nargs, 1, 0);
+    if (rc != LUA_OK && (!lenient || rc != LUA_ERRRUN))
+        return lua_error(L);            /* out of memory, or strict: as the plain reader would */
+    int res = lua_gettop(L);
+    push_list(L);
+    int list = lua_gettop(L);
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, "rel");
+    }
+    if (rc == LUA_OK) {
+        if (lua_istable(L, res)) {
+            lua_getfield(L, res, "file");
+            lua_setfield(L, -2, "file");
+        }
+    } else {
+        luaL_tolstring(L, res, NULL);
+        lua_setfield(L, -2, "error");
+    }
+    lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
+    lua_settop(L, res);
+    if (rc == LUA_OK)
+        return 1;
+    /* An empty stand-in, marked as failed: its error is reported once, from the list. */
+    lua_newtable(L);
+    if (strcmp(kind, "table") == 0) {
+        if (nargs >= 2 && lua_istable(L, 2)) {
+            lua_pushnil(L);
+            while (lua_next(L, 2)) {
+                lua_pushvalue(L, -2);
+                lua_insert(L, -2);
+                lua_rawset(L, -4);
+            }
+        }
+        lua_newtable(L);
+        lua_setfield(L, -2, "rows");
+    } else {
+        lua_pushliteral(L, "");
+        lua_setfield(L, -2, "text");
+    }
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        lua_pushvalue(L, 1);
+        lua_setfield(L, -2, "file");
+    }
+    lua_pushboolean(L, 1);
+    lua_setfield(L, -2, "failed");
+    return 1;
+}
+
+void kh_cmd_note_files(lua_State *L, void *ud)
+{
+    int lenient = ud ? *(int *)ud : 0;
+    int env = lua_gettop(L);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, FILES_REF);
+    static const char *const readers[][2] = {{"read_text", "text"}, {"read_table", "table"}};
+    for (size_t i = 0; i < sizeof readers / sizeof *readers; i++) {
+        lua_getfield(L, env, readers[i][0]);
+        lua_pushstring(L, readers[i][1]);
+        lua_pushboolean(L, lenient);
+        lua_pushcclosure(L, noted_reader, 3);
+        lua_setfield(L, env, readers[i][0]);
+    }
+}
+
+void kh_cmd_push_files(lua_State *L, int with_raw)
+{
+    push_list(L);
+    if (!with_raw)
+        return;
+    int list = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, list, i);
+        if (lua_getfield(L, -1, "file") == LUA_TSTRING && lua_getfield(L, -2, "error") == LUA_TNIL) {
+            char *data = NULL;
+            size_t len = 0;
+            if (kh_read_file(lua_tostring(L, -2), &data, &len, NULL) == KH_OK) {
+                lua_pushlstring(L, data, len);
+                lua_setfield(L, -4, "raw");
+                free(data);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+}
+
+int kh_cmd_load_module(kh_sandbox *sb, const char *name, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    char path[128];
+    snprintf(path, sizeof path, "lua/%s.lua", name);
+    const kh_embedded_file *f = kh_embedded_find(path);
+    if (!f)
+        return kh_error_set(err, KH_EXIT_IO, "%s: not built into this binary", path);
+    kh_sandbox_push_env(sb);
+    if (kh_sandbox_load(sb, f->data, f->size, path, err) != KH_OK)
+        return KH_EXIT_IO;
+    lua_pushstring(L, name);
+    if (kh_sandbox_call(sb, 1, 1, err) != KH_OK)
+        return KH_EXIT_IO;
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        return kh_error_set(err, KH_EXIT_IO, "%s: expected the module to return a table", path);
+    }
+    return KH_OK;
+}
+
+void kh_cmd_json_string(FILE *out, const char *s, size_t len)
+{
+    fputc('"', out);
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n < 0) {
+            fputs("\\ufffd", out);
+            i++;
+            continue;
+        }
+        if (c == '"')
+            fputs("\\\"", out);
+        else if (c == '\\')
+            fputs("\\\\", out);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7F || c == 0x2028 || c == 0x2029)
+            fprintf(out, "\\u%04x", (unsigned)c);
+        else
+            fwrite(s + i, 1, (size_t)n, out);
+        i += (size_t)n;
+    }
+    fputc('"', out);
+}

@@ -1,0 +1,432 @@
+/* kehoach new: next year's plan folder from this year's. The folder is copied (regular files and
+   subfolders) into a temporary folder beside NEWDIR, which is renamed to NEWDIR at the end: a
+   failure leaves nothing behind, and an existing NEWDIR is never touched. The plan file and the
+   files the plan reads (read_text, read_table) are rewritten by lua/newyear.lua; every change is
+   printed once the new folder is in place. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <lauxlib.h>
+#include "kh_builder.h"
+#include "kh_cmd_plan.h"
+#include "kh_commands.h"
+#include "kh_fileio.h"
+#include "kh_plan.h"
+#include "kh_template_path.h"
+#include "kh_util.h"
+
+static const char usage_new[] =
+    "Usage: kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
+    "\n"
+    "Copies the plan folder PLAN (its files and subfolders) to NEWDIR, a folder that must not\n"
+    "exist yet, as the plan for the year YYYY, and prints every change, file by file:\n"
+    "  body.txt:12: \"năm 2026\" → \"năm 2027\"\n"
+    "\n"
+    "In the plan file and the files it reads (the body text, the CSV tables), periods move by\n"
+    "YYYY minus the plan's year (the year of its date; in a bundle, of the first document):\n"
+    "\"năm 2026\", \"Năm 2026\", \"cuối năm 2025\", \"Quý III/2026\", \"tháng 6/2026\". Dates and\n"
+    "numbers of cited documents stay (\"ngày 23/6/2026\", \"số 266/KH-UBND\", \"30/2020/NĐ-CP\"),\n"
+    "as do years no word marks as a period. In the plan file the number is cleared (number =\n"
+    "nil) and the date keeps its month, not its day (date = \"2027-06\").\n"
+    "\n"
+    "Options:\n"
+    "  --year YYYY          the new plan's year.\n"
+    "  -o, --output NEWDIR  the folder to create. Written as a temporary folder beside it and\n"
+    "                       renamed at the end: a failed run leaves nothing behind.\n"
+    "  --shift-ranges       move ranges (\"giai đoạn 2026-2030\") and horizons (\"đến năm 2030\")\n"
+    "                       too; they are left alone by default.\n"
+    "  -h, --help           this help.\n"
+    "\n"
+    "Exit status: 0 done, 2 bad input or usage (NEWDIR exists, the plan does not load),\n"
+    "3 an I/O or internal failure.\n";
+
+typedef struct {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
+typedef struct {
+    kh_sandbox *sb;
+    int module;             /* stack index of the newyear module */
+    int delta, shift_ranges;
+    file_id *rewrite;       /* the plan file and the files it reads */
+    size_t nrewrite, cap;
+    file_id plan;
+    file_id tmp;            /* the folder being written: never copied into itself */
+    kh_buf log;             /* the changes, printed once the folder is in place */
+    int nchanges, nfiles;
+    kh_error *err;
+} new_run;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("kehoach: new: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see kehoach new --help)\n", stderr);
+    return KH_EXIT_INPUT;
+}
+
+static int same(file_id a, const struct stat *st)
+{
+    return a.dev == st->st_dev && a.ino == st->st_ino;
+}
+
+static int to_rewrite(const new_run *r, const struct stat *st)
+{
+    for (size_t i = 0; i < r->nrewrite; i++)
+        if (same(r->rewrite[i], st))
+            return 1;
+    return 0;
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(path);
+        if (d) {
+            struct dirent *e;
+            while ((e = readdir(d)) != NULL) {
+                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                    continue;
+                size_t n = strlen(path) + strlen(e->d_name) + 2;
+                char *child = kh_xmalloc(n);
+                snprintf(child, n, "%s/%s", path, e->d_name);
+                remove_tree(child);
+                free(child);
+            }
+            closedir(d);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+static int write_file(const char *path, const char *data, size_t len, mode_t mode, kh_error *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 0777);
+    if (fd < 0)
+        return kh_error_set(err, KH_EXIT_IO, "%s: cannot create: %s", path, strerror(errno));
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int e = errno;
+            close(fd);
+            return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(e));
+        }
+        done += (size_t)n;
+    }
+    if (fsync(fd) != 0 && errno != EINVAL) {
+        int e = errno;
+        close(fd);
+        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(e));
+    }
+    if (close(fd) != 0)
+        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(errno));
+    return KH_OK;
+}
+
+/* Rewrite DATA with newyear.rewrite and write it to OUT; the changes go to the log as REL:LINE. */
+static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan,
+                        const char *out, mode_t mode)
+{
+    lua_State *L = kh_sandbox_state(r->sb);
+    int top = lua_gettop(L);
+    lua_getfield(L, r->module, "rewrite");
+    lua_pushlstring(L, data, len);
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, r->delta);
+    lua_setfield(L, -2, "delta");
+    lua_pushboolean(L, r->shift_ranges);
+    lua_setfield(L, -2, "shift_ranges");
+    lua_pushboolean(L, is_plan);
+    lua_setfield(L, -2, "plan");
+    if (kh_sandbox_call(r->sb, 2, 2, r->err) != KH_OK) {
+        lua_settop(L, top);
+        return KH_EXIT_IO;
+    }
+    size_t nlen = 0;
+    const char *ntext = lua_tolstring(L, -2, &nlen);
+    if (!ntext || !lua_istable(L, -1)) {
+        lua_settop(L, top);
+        return kh_error_set(r->err, KH_EXIT_IO, "%s: newyear.rewrite returned no text", rel);
+    }
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        lua_getfield(L, -1, "line");
+        lua_getfield(L, -2, "text");
+        char line[64];
+        snprintf(line, sizeof line, ":%lld: ", (long long)lua_tointeger(L, -2));
+        kh_buf_puts(&r->log, rel);
+        kh_buf_puts(&r->log, line);
+        kh_buf_puts(&r->log, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+        kh_buf_putc(&r->log, '\n');
+        lua_pop(L, 3);
+    }
+    if (n > 0) {
+        r->nchanges += (int)n;
+        r->nfiles++;
+    }
+    int rc = write_file(out, ntext, nlen, mode, r->err);
+    lua_settop(L, top);
+    return rc;
+}
+
+static int entry_filter(const struct dirent *e)
+{
+    return strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+}
+
+/* Copy the folder SRC into DST (which exists); REL is SRC's path inside the plan folder. */
+static int copy_tree(new_run *r, const char *src, const char *dst, const char *rel)
+{
+    struct dirent **names = NULL;
+    int count = scandir(src, &names, entry_filter, alphasort);
+    if (count < 0)
+        return kh_error_set(r->err, KH_EXIT_IO, "%s: cannot read the folder: %s", src, strerror(errno));
+    int rc = KH_OK;
+    for (int i = 0; i < count; i++) {
+        const char *name = names[i]->d_name;
+        if (rc != KH_OK)
+            continue;
+        size_t ns = strlen(src) + strlen(name) + 2, nd = strlen(dst) + strlen(name) + 2;
+        size_t nr = (rel ? strlen(rel) + 1 : 0) + strlen(name) + 1;
+        char *from = kh_xmalloc(ns), *to = kh_xmalloc(nd), *relname = kh_xmalloc(nr);
+        snprintf(from, ns, "%s/%s", src, name);
+        snprintf(to, nd, "%s/%s", dst, name);
+        snprintf(relname, nr, "%s%s%s", rel ? rel : "", rel ? "/" : "", name);
+        struct stat st;
+        if (lstat(from, &st) != 0) {
+            rc = kh_error_set(r->err, KH_EXIT_IO, "%s: %s", from, strerror(errno));
+        } else if (S_ISDIR(st.st_mode)) {
+            if (!same(r->tmp, &st)) {
+                if (mkdir(to, (st.st_mode & 07777) | 0700) != 0)
+                    rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot create: %s", to, strerror(errno));
+                else
+                    rc = copy_tree(r, from, to, relname);
+            }
+        } else if (S_ISREG(st.st_mode)) {
+            char *data = NULL;
+            size_t len = 0;
+            rc = kh_read_file(from, &data, &len, r->err);
+            if (rc != KH_OK)
+                rc = KH_EXIT_IO;
+            else if (to_rewrite(r, &st))
+                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), to, st.st_mode);
+            else
+                rc = write_file(to, data, len, st.st_mode, r->err);
+            free(data);
+        } else {
+            fprintf(stderr, "kehoach: new: %s: not a regular file or folder, not copied\n", from);
+        }
+        free(from);
+        free(to);
+        free(relname);
+    }
+    for (int i = 0; i < count; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+/* The year of the plan's date (a bundle: of its first document with a date); 0 when none. */
+static int plan_year(lua_State *L, int plan)
+{
+    /* Raw reads: no metamethod of the plan's may run outside a protected call. */
+    int year = 0, top = lua_gettop(L);
+    lua_pushliteral(L, "documents");
+    if (lua_rawget(L, plan) == LUA_TTABLE) {
+        int docs = lua_gettop(L);
+        lua_Integer n = (lua_Integer)lua_rawlen(L, docs);
+        for (lua_Integer i = 1; i <= n && !year; i++) {
+            lua_settop(L, docs);
+            if (lua_rawgeti(L, docs, i) != LUA_TTABLE)
+                continue;
+            lua_pushliteral(L, "date");
+            if (lua_rawget(L, -2) != LUA_TTABLE)
+                continue;
+            lua_pushliteral(L, "year");
+            if (lua_rawget(L, -2) == LUA_TNUMBER)
+                year = (int)lua_tointeger(L, -1);
+        }
+    } else {
+        lua_pushliteral(L, "date");
+        if (lua_rawget(L, plan) == LUA_TTABLE) {
+            lua_pushliteral(L, "year");
+            if (lua_rawget(L, -2) == LUA_TNUMBER)
+                year = (int)lua_tointeger(L, -1);
+        }
+    }
+    lua_settop(L, top);
+    return year;
+}
+
+static void add_rewrite(new_run *r, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return;
+    KH_GROW(r->rewrite, r->nrewrite, r->cap);
+    r->rewrite[r->nrewrite].dev = st.st_dev;
+    r->rewrite[r->nrewrite].ino = st.st_ino;
+    r->nrewrite++;
+}
+
+static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, kh_error *err)
+{
+    struct stat st;
+    if (lstat(newdir, &st) == 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
+    /* The parent must exist: the temporary folder is made there and renamed. */
+    char parent[PATH_MAX], base[PATH_MAX];
+    const char *slash = strrchr(newdir, '/');
+    snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - newdir) : 1, slash ? newdir : ".");
+    if (!*parent)
+        snprintf(parent, sizeof parent, "/");
+    snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
+    if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
+        return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+
+    new_run r = {0};
+    r.err = err;
+    r.shift_ranges = shift_ranges;
+    r.sb = kh_sandbox_new(NULL, err);
+    if (!r.sb)
+        return err->status;
+    lua_State *L = kh_sandbox_state(r.sb);
+    kh_template_path_apply(r.sb);
+    kh_builder_push_module(L);
+    kh_sandbox_expose(r.sb, "kh");
+    int rc = kh_cmd_load_module(r.sb, "newyear", err);
+    char *tmp = NULL;
+    if (rc != KH_OK)
+        goto done;
+    r.module = lua_gettop(L);
+    int strict = 0;
+    if (kh_plan_run(r.sb, plan, kh_cmd_note_files, &strict, err) != KH_OK
+        || kh_plan_validate(r.sb, 1, err) != KH_OK) {
+        rc = KH_EXIT_INPUT;
+        goto done;
+    }
+    int from_year = plan_year(L, lua_gettop(L));
+    if (!from_year) {
+        rc = kh_error_set(err, KH_EXIT_INPUT, "%s: the plan has no date: its year cannot be known", kh_plan_file());
+        goto done;
+    }
+    r.delta = year - from_year;
+    add_rewrite(&r, kh_plan_file());
+    if (stat(kh_plan_file(), &st) == 0) {
+        r.plan.dev = st.st_dev;
+        r.plan.ino = st.st_ino;
+    }
+    kh_cmd_push_files(L, 0);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        if (lua_getfield(L, -1, "file") == LUA_TSTRING)
+            add_rewrite(&r, lua_tostring(L, -1));
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+
+    size_t tn = strlen(parent) + strlen(base) + 32;
+    tmp = kh_xmalloc(tn);
+    snprintf(tmp, tn, "%s/.%s.kehoach-XXXXXX", parent, base);
+    if (!mkdtemp(tmp)) {
+        rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot create a temporary folder: %s", parent, strerror(errno));
+        free(tmp);
+        tmp = NULL;
+        goto done;
+    }
+    if (stat(tmp, &st) == 0) {
+        r.tmp.dev = st.st_dev;
+        r.tmp.ino = st.st_ino;
+    }
+    rc = copy_tree(&r, kh_plan_dir(), tmp, NULL);
+    if (rc == KH_OK && stat(kh_plan_dir(), &st) == 0)
+        chmod(tmp, st.st_mode & 07777);
+    if (rc == KH_OK) {
+        if (lstat(newdir, &st) == 0)
+            rc = kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
+        else if (rename(tmp, newdir) != 0)
+            rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot rename %s to it: %s", newdir, tmp, strerror(errno));
+    }
+    if (rc == KH_OK) {
+        fputs(kh_buf_cstr(&r.log), stdout);
+        printf("%s: the plan for %d (from %d): %d change%s in %d file%s\n", newdir, year, from_year,
+               r.nchanges, r.nchanges == 1 ? "" : "s", r.nfiles, r.nfiles == 1 ? "" : "s");
+        fflush(stdout);
+    }
+done:
+    if (rc != KH_OK && tmp)
+        remove_tree(tmp);
+    free(tmp);
+    free(r.rewrite);
+    kh_buf_free(&r.log);
+    kh_sandbox_free(r.sb);
+    return rc;
+}
+
+int kh_new_command(int argc, char **argv)
+{
+    const char *plan = NULL, *newdir = NULL;
+    int year = 0, shift_ranges = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            fputs(usage_new, stdout);
+            return KH_OK;
+        } else if (!strcmp(a, "--year")) {
+            char *end;
+            long y = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || y < 1900 || y > 9999)
+                return usage_error("--year: expected a year from 1900 to 9999, got '%s'", v ? v : "nothing");
+            year = (int)y;
+            i++;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!v || !*v)
+                return usage_error("%s needs the new plan's folder", a);
+            newdir = v;
+            i++;
+        } else if (!strcmp(a, "--shift-ranges")) {
+            shift_ranges = 1;
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!plan) {
+            plan = a;
+        } else {
+            return usage_error("one plan at a time, got a second: '%s'", a);
+        }
+    }
+    if (!plan)
+        return usage_error("%s", "expected a plan folder or file");
+    if (!year)
+        return usage_error("%s", "expected --year YYYY, the new plan's year");
+    if (!newdir)
+        return usage_error("%s", "expected -o NEWDIR, the folder to create");
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", newdir);
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        dir[--n] = '\0';
+    kh_error err;
+    kh_error_clear(&err);
+    int rc = run_new(plan, year, dir, shift_ranges, &err);
+    if (rc != KH_OK)
+        fprintf(stderr, "kehoach: new: %s\n", err.message);
+    return rc;
+}

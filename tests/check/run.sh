@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# Tests of the drafting workflow: `kehoach check` and `kehoach new`.
+#
+#   tests/check/run.sh build/kehoach          (from anywhere; paths are the repository's)
+#
+# 1. cases/*: copies of base/ with one planted mistake each. Each case's `expected` file names
+#    the findings that must be reported, one a line:
+#        FILE LINE LEVEL RULE [text the message contains]
+#    (FILE is the file's name inside the case folder) and optionally `exit STATUS`; without it
+#    the status must be 1 when an error is expected, else 0 (warnings do not fail a check).
+#    The case folder is also on KEHOACH_TEMPLATE_PATH, for cases that bring a template.
+# 2. base/ and every plan in examples/ check without errors; every rule `kehoach check --help`
+#    lists has a case.
+# 3. `kehoach new examples/dak-lak-2026 --year 2027` gives a plan that renders and says 2027,
+#    with no number and no day; a second run onto the same folder fails and changes nothing.
+#
+# Prints one "ok - …" / "not ok - …" line per check and ends with "N passed, M failed".
+set -uo pipefail
+export LC_ALL=C.UTF-8
+
+BIN=${1:?usage: tests/check/run.sh BIN}
+[[ $BIN == /* ]] || BIN=$PWD/$BIN
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT" || exit 2
+[[ -x $BIN ]] || { echo "run.sh: $BIN: expected the kehoach binary (run make first)" >&2; exit 2; }
+PY=python3
+[[ -x /usr/bin/python3 ]] && PY=/usr/bin/python3
+command -v "$PY" >/dev/null || { echo "run.sh: python3 not found (it reads the JSON and DOCX output)" >&2; exit 2; }
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kehoach-check.XXXXXX") || exit 2
+trap 'rm -rf "$TMP"' EXIT
+
+PASSED=0 FAILED=0
+ok()     { PASSED=$((PASSED + 1)); echo "ok - $*"; }
+not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
+show()   { sed 's/^/#   /' | head -${2:-15}; }
+
+# ---------------------------------------------------------------------------------------------
+# 1. the corpus
+
+declare -A COVERED=()
+for dir in tests/check/cases/*/; do
+  dir=${dir%/}
+  name=${dir##*/}
+  [[ -f $dir/expected ]] || { not_ok "$name: no expected file"; continue; }
+  out=$(KEHOACH_TEMPLATE_PATH=$dir "$BIN" check "$dir" 2>"$TMP/stderr")
+  status=$?
+  KEHOACH_TEMPLATE_PATH=$dir "$BIN" check --format json "$dir" >"$TMP/json" 2>/dev/null
+  want_status=0
+  explicit_status=
+  while read -r file line level rule text; do
+    [[ -z $file || $file == \#* ]] && continue
+    if [[ $file == exit ]]; then explicit_status=$line; continue; fi
+    [[ $level == error ]] && want_status=1
+    COVERED[$rule]=1
+    found=
+    while IFS= read -r l; do
+      [[ $l == "$dir/$file:$line: $level: "*"[$rule]" && $l == *"$text"* ]] && { found=1; break; }
+    done <<<"$out"
+    what="$name: $file:$line: $level [$rule]${text:+ \"$text\"}"
+    if [[ -n $found ]]; then ok "$what"; else not_ok "$what"; show <<<"$out"; fi
+    # the same finding in the JSON report, which must parse
+    if "$PY" - "$TMP/json" "$dir/$file" "$line" "$level" "$rule" "$text" <<'EOF'
+import json, sys
+path, file, line, level, rule, text = sys.argv[1:7]
+r = json.load(open(path, encoding="utf-8"))
+assert r["errors"] == sum(f["level"] == "error" for f in r["findings"])
+assert r["warnings"] == sum(f["level"] == "warning" for f in r["findings"])
+keys = [(f["file"], f["line"]) for f in r["findings"]]
+assert keys == sorted(keys), "findings not sorted by file, then line"
+sys.exit(0 if any(f["file"] == file and f["line"] == int(line) and f["level"] == level
+                  and f["rule"] == rule and text in f["message"] for f in r["findings"]) else 1)
+EOF
+    then ok "$name: the JSON report has it"; else not_ok "$name: the JSON report has it"; show <"$TMP/json"; fi
+  done <"$dir/expected"
+  want_status=${explicit_status:-$want_status}
+  if [[ $status == "$want_status" ]]; then ok "$name: exit status $status"
+  else not_ok "$name: exit status $status, expected $want_status"; show <<<"$out"; show <"$TMP/stderr"; fi
+done
+
+rules=$("$BIN" check --help | awk '/^Rules:/ { on = 1; sub(/^Rules:/, "") } on && /^$/ { on = 0 } on' |
+        tr ',.' '\n\n' | tr -d ' ' | grep -v '^$')
+missing=
+for rule in $rules; do [[ -n ${COVERED[$rule]:-} ]] || missing+=" $rule"; done
+if [[ -n $rules && -z $missing ]]; then ok "every rule of kehoach check --help has a case ($(wc -w <<<"$rules") rules)"
+else not_ok "rules without a case:${missing:- (no rules listed)}"; fi
+
+# ---------------------------------------------------------------------------------------------
+# 2. plans without errors
+
+out=$("$BIN" check tests/check/base 2>&1)
+status=$?
+if [[ $status == 0 && $(grep -c ': \(error\|warning\): ' <<<"$out") == 0 ]]; then ok "base: no findings"
+else not_ok "base: no findings (exit $status)"; show <<<"$out"; fi
+for ex in examples/*/; do
+  ex=${ex%/}
+  out=$("$BIN" check "$ex" 2>&1)
+  status=$?
+  if [[ $status == 0 ]]; then ok "$ex: no errors$(grep -q ': warning: ' <<<"$out" && echo " (warnings: $(grep -o '\[[a-z-]*\]$' <<<"$out" | sort -u | tr '\n' ' '))")"
+  else not_ok "$ex: no errors (exit $status)"; show <<<"$out"; fi
+done
+
+# ---------------------------------------------------------------------------------------------
+# 3. kehoach new
+
+NEW=$TMP/dak-lak-2027
+out=$("$BIN" new examples/dak-lak-2026 --year 2027 -o "$NEW" 2>&1)
+status=$?
+if [[ $status == 0 && -f $NEW/plan.lua && -f $NEW/body.txt && -f $NEW/phu-luc.csv ]]; then ok "new: wrote $(tail -1 <<<"$out" | sed 's/^[^:]*: //')"
+else not_ok "new: exit $status"; show <<<"$out"; fi
+grep -q '^body.txt:[0-9]*: "năm 2026" → "năm 2027"$' <<<"$out" && grep -q '^phu-luc.csv:[0-9]*: "Quý III/2026" → "Quý III/2027"$' <<<"$out" &&
+  grep -q '^plan.lua:[0-9]*: date = "2026-06" → date = "2027-06"$' <<<"$out" &&
+  ok "new: prints each change as FILE:LINE: \"before\" → \"after\"" || { not_ok "new: prints each change"; show <<<"$out"; }
+if grep -Eq '^\s*number\s*=\s*nil\b' "$NEW/plan.lua" || ! grep -Eq '^\s*number\s*=' "$NEW/plan.lua"; then ok "new: no number"
+else not_ok "new: no number"; grep -n 'number' "$NEW/plan.lua" | show; fi
+if grep -Eq '^\s*date\s*=\s*"2027-06"' "$NEW/plan.lua"; then ok "new: date = \"2027-06\" (no day)"
+else not_ok "new: date = \"2027-06\""; grep -n 'date' "$NEW/plan.lua" | show; fi
+if grep -Eq '^\s*subject\s*=.*năm 2027' "$NEW/plan.lua" && ! grep -Eq '^\s*subject\s*=.*năm 2026' "$NEW/plan.lua"; then ok "new: the subject says năm 2027"
+else not_ok "new: the subject says năm 2027"; grep -n 'subject' "$NEW/plan.lua" | show; fi
+if grep -q 'Quý III/2027' "$NEW/phu-luc.csv" && grep -q 'Năm 2027' "$NEW/phu-luc.csv" && ! grep -q '2026' "$NEW/phu-luc.csv"; then
+  ok "new: the appendix table says Quý III/2027, Năm 2027"
+else not_ok "new: the appendix table says Quý III/2027, Năm 2027"; grep -n '202[67]' "$NEW/phu-luc.csv" | show; fi
+if grep -q 'số 266/KH-UBND ngày 23/6/2026' "$NEW/body.txt" && grep -q 'năm 2026' "$NEW/body.txt"; then
+  ok "new: the cited plan's number and date stay; \"năm 2025\" became \"năm 2026\""
+else not_ok "new: cited dates stay"; fi
+out=$("$BIN" check "$NEW" 2>&1)
+[[ $? == 0 ]] && ok "new: the new plan checks without errors" || { not_ok "new: the new plan checks without errors"; show <<<"$out"; }
+if out=$("$BIN" render "$NEW" -o "$NEW.docx" 2>&1); then ok "new: the new plan renders"
+else not_ok "new: the new plan renders"; show <<<"$out"; fi
+if [[ -f $NEW.docx ]] && "$PY" - "$NEW.docx" <<'EOF'
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8")
+text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml))
+need = ["tỉnh Đắk Lắk năm 2027 của Sở Xây dựng",   # the subject
+        "Số:      /KH-SXD",                          # no number
+        "Đắk Lắk, ngày      tháng 6 năm 2027",       # no day
+        "Quý III/2027", "Năm 2027"]                  # the appendix
+missing = [n for n in need if n not in text]
+if missing: print("missing:", missing); sys.exit(1)
+EOF
+then ok "new: the document says 2027: subject, blank number and day, appendix periods"
+else not_ok "new: the document says 2027"; fi
+
+before=$(cd "$NEW" && find . -type f -exec sha256sum {} + | sort)
+out=$("$BIN" new examples/dak-lak-2026 --year 2028 -o "$NEW" 2>&1)
+status=$?
+after=$(cd "$NEW" && find . -type f -exec sha256sum {} + | sort)
+if [[ $status == 2 && $(wc -l <<<"$out") == 1 && $before == "$after" ]]; then ok "new: onto an existing folder: exit 2, one line, the folder unchanged"
+else not_ok "new: onto an existing folder: exit $status"; show <<<"$out"; fi
+leftover=$(find "$TMP" -maxdepth 1 -name '.*kehoach*')
+[[ -z $leftover ]] && ok "new: no temporary folder left behind" || not_ok "new: left behind: $leftover"
+
+# ranges stay unless --shift-ranges
+"$BIN" new examples/tuyen-quang-2026 --year 2031 -o "$TMP/tq" >/dev/null 2>&1
+"$BIN" new examples/tuyen-quang-2026 --year 2031 -o "$TMP/tq-shift" --shift-ranges >/dev/null 2>&1
+if grep -q 'giai đoạn 2026-2030' "$TMP/tq/plan.lua" && grep -q 'giai đoạn 2031-2035' "$TMP/tq-shift/plan.lua" &&
+   grep -q 'date = "2031-01"' "$TMP/tq/plan.lua"; then ok "new: \"giai đoạn 2026-2030\" moves only with --shift-ranges"
+else not_ok "new: \"giai đoạn 2026-2030\" moves only with --shift-ranges"; fi
+
+# a bundle: the first document's number cleared; the bases' cited dates and numbers stay
+"$BIN" new examples/binh-phuoc-2024 --year 2025 -o "$TMP/bp" >/dev/null 2>&1
+if grep -q 'number = nil, symbol = "QĐ-SXD", date = "2025-01",' "$TMP/bp/plan.lua" &&
+   grep -q 'số 2142/QĐ-UBND ngày 29/12/2023 của UBND tỉnh ban hành Kế hoạch cải cách hành chính nhà nước năm 2025' "$TMP/bp/plan.lua" &&
+   grep -q 'số 34/2020/QĐ-UBND ngày 29/12/2020' "$TMP/bp/plan.lua"; then
+  ok "new: a bundle: number = nil, date = \"2025-01\", cited numbers and dates kept"
+else not_ok "new: a bundle"; grep -n 'number =\|2142' "$TMP/bp/plan.lua" | show; fi
+
+out=$("$BIN" new examples/dak-lak-2026 -o "$TMP/x" 2>&1)
+[[ $? == 2 && ! -e $TMP/x ]] && ok "new: without --year: exit 2" || { not_ok "new: without --year"; show <<<"$out"; }
+
+echo "$PASSED passed, $FAILED failed"
+((FAILED == 0))
