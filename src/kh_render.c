@@ -68,10 +68,23 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
         return KH_EXIT_INPUT;
     int plan = lua_gettop(L);
     const char *name = opt->template_name;
+    char in_plan_dir[4096];
     if (!name) {
         lua_getfield(L, plan, "template");
         name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "nd30";
         lua_pop(L, 1);   /* the string stays alive in the plan table */
+        /* A template file the plan names sits inside the plan's folder, wherever kehoach runs
+           from; a plan from elsewhere cannot point it at other files. */
+        if (is_file_name(name)) {
+            char *path = NULL;
+            kh_error where;
+            kh_error_clear(&where);
+            if (kh_path_inside(kh_plan_dir(), name, &path, &where) != KH_OK)
+                return kh_error_set(err, KH_EXIT_INPUT, "%s: template: %s", kh_plan_file(), where.message);
+            snprintf(in_plan_dir, sizeof in_plan_dir, "%s", path);
+            free(path);
+            name = in_plan_dir;
+        }
     }
     if (load_template(sb, name, err) != KH_OK)
         return KH_EXIT_INPUT;
