@@ -711,21 +711,45 @@ static int kh_lua_text_width(lua_State *L)
     return 1;
 }
 
+/* "file:line: " of the function LEVEL levels up (1: the caller of the Lua function that asks).
+   A template that ends with `return nd30.extend{…}` leaves no frame of its own (a tail call):
+   then the template file being loaded is named, without a line. */
+static void push_where(lua_State *L, int level)
+{
+    luaL_where(L, level);
+    if (lua_rawlen(L, -1) == 0) {
+        lua_pop(L, 1);
+        lua_getfield(L, LUA_REGISTRYINDEX, KH_TEMPLATE_FILE);
+        if (lua_isstring(L, -1))
+            lua_pushfstring(L, "%s: ", lua_tostring(L, -1));
+        else
+            lua_pushliteral(L, "");
+        lua_remove(L, -2);
+    }
+}
+
+/* kh.warn(message [, level]): LEVEL 1 names the caller's line, 2 its caller's … so a helper
+   can name the template that called it. */
 static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
-    /* LEVEL: 1 names the caller's line, 2 its caller's … so a helper can name the template
-       that called it. */
-    luaL_where(L, (int)luaL_optinteger(L, 2, 1));
+    push_where(L, (int)luaL_optinteger(L, 2, 1));
     fprintf(stderr, "%swarning: %s\n", lua_tostring(L, -1), msg);
     return 0;
+}
+
+/* kh.where([level]) → "file:line: " as kh.warn would name it, for error messages. */
+static int kh_lua_where(lua_State *L)
+{
+    push_where(L, (int)luaL_optinteger(L, 1, 1));
+    return 1;
 }
 
 void kh_builder_push_module(lua_State *L)
 {
     static const luaL_Reg fns[] = {
         {"markup", kh_lua_markup}, {"inline", kh_lua_inline}, {"upper", kh_lua_upper}, {"lower", kh_lua_lower},
-        {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn},
+        {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn}, {"where", kh_lua_where},
         {NULL, NULL}};
     luaL_newlib(L, fns);
 }

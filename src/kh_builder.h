@@ -6,6 +6,9 @@
 #include <lua.h>
 #include "kh_model.h"
 
+/* Registry field holding the template file being loaded, for warnings without a line. */
+#define KH_TEMPLATE_FILE "kh.template_file"
+
 /* Push the `kh` module table. */
 void kh_builder_push_module(lua_State *L);
 

@@ -41,6 +41,8 @@ static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
     } else if (kh_sandbox_load_module(sb, name, "templates", err) != KH_OK) {
         return KH_EXIT_INPUT;
     }
+    lua_pushstring(L, is_file_name(name) ? name : "template");
+    lua_setfield(L, LUA_REGISTRYINDEX, KH_TEMPLATE_FILE);
     lua_pushstring(L, name);
     if (kh_sandbox_call(sb, 1, 1, err) != KH_OK)
         return KH_EXIT_INPUT;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include "kh_commands.h"
 #include "kh_render.h"
+#include "kh_template_path.h"
 
 #define KH_VERSION "0.1.0"
 
@@ -16,12 +17,15 @@ static const char usage_main[] =
     "                 [--format docx|odt]\n"
     "  kehoach check PLAN [--format json]\n"
     "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
+    "  kehoach templates\n"
     "  kehoach --help | --version\n"
     "\n"
     "Commands:\n"
     "  render     write the plan as a DOCX or ODT document (kehoach render --help for its options)\n"
     "  check      check the plan against the decree's rules: FILE:LINE: error|warning: …\n"
     "  new        copy the plan folder for another year: periods moved, number and day cleared\n"
+    "  templates  list the templates found (./templates, KEHOACH_TEMPLATE_PATH, the installed\n"
+    "             folder, built in) and where each comes from\n"
     "\n"
     "Exit status: 0 done, 1 check found errors, 2 bad input or usage, 3 an I/O or internal failure.\n";
 
@@ -180,5 +184,15 @@ int main(int argc, char **argv)
         return kh_check_command(argc - 2, argv + 2);
     if (!strcmp(cmd, "new"))
         return kh_new_command(argc - 2, argv + 2);
+    if (!strcmp(cmd, "templates")) {
+        if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
+            puts("Usage: kehoach templates\n\nLists every template found, in the order searched: ./templates,\n"
+                 "each folder of KEHOACH_TEMPLATE_PATH (':'-separated), the installed share folder, then the\n"
+                 "templates built into kehoach. A name found twice is used from the first place.");
+            return 0;
+        }
+        kh_template_path_list(stdout);
+        return 0;
+    }
     return usage_error("unknown command '%s'", cmd);
 }

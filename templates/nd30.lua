@@ -117,7 +117,7 @@ local function merge(base, over, path, level)
     if base[k] == nil and type(k) == "string" then
       kh.warn("unknown setting '" .. name .. "'", level)
     elseif base[k] ~= nil and v ~= false and type(v) ~= type(base[k]) then
-      error("setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), level)
+      error(kh.where(level) .. "setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), 0)
     end
     if type(v) == "table" and type(base[k]) == "table" then
       out[k] = merge(base[k], v, name, level + 1)   -- field by field, and a list item by item
@@ -139,7 +139,7 @@ local function extend(base, over, level)
       child.settings = merge(base.settings, v, nil, level + 2)
     else
       if type(base[k]) == "function" and type(v) ~= "function" then
-        error("template field '" .. k .. "': expected a function", level + 1)
+        error(kh.where(level) .. "template field '" .. k .. "': expected a function", 0)
       elseif base[k] == nil and k ~= "name" then
         kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls", level + 1)
       end
