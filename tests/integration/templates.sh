@@ -114,5 +114,20 @@ for fmt in docx odt; do
   check "$fmt: three header blocks: the decision, the plan, the appendix" [ "$count" -eq 3 ]
 done
 
+# 5. Markings (nd30.md §13) and a collective body's signer, in both formats.
+for fmt in docx odt; do
+  "$BIN" render tests/fixtures/marks -o "$TMP/marks.$fmt"
+  text=$(pdf_text "$TMP/marks.$fmt")
+  check "$fmt: circulation mark above the header, draft, secrecy and urgency stamps under the number" in_order "$text" \
+    "LƯU HÀNH NỘI BỘ" "UBND TỈNH BÌNH PHƯỚC" "Số:" "DỰ THẢO LẦN 2" "MẬT" "THƯỢNG KHẨN" "KẾ HOẠCH"
+  check "$fmt: TM. signer: the collective body, then the title, then the name" in_order "$text" \
+    "Nơi nhận:" "TM. ỦY BAN NHÂN DÂN" "CHỦ TỊCH" "Trần Tuệ Hiền"
+done
+unzip -p "$TMP/marks.docx" word/document.xml >"$TMP/marks.xml"
+check "docx: the urgency stamp is bright red, in a frame" \
+  grep -q '<w:color w:val="FF0000"/>' "$TMP/marks.xml"
+unzip -p "$TMP/marks.odt" content.xml >"$TMP/marks-content.xml"
+check "odt: the urgency stamp is bright red" grep -q 'fo:color="#FF0000"' "$TMP/marks-content.xml"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
