@@ -11,6 +11,10 @@ ifeq ($(SANITIZE),1)
 BUILD    := build-san
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS  += -fsanitize=address,undefined
+# Leaks are errors too, where LeakSanitizer works (.ci/run turns it off where it cannot run, as
+# under ptrace); ASAN_OPTIONS and UBSAN_OPTIONS from the environment win.
+export ASAN_OPTIONS ?= detect_leaks=1
+export UBSAN_OPTIONS ?= print_stacktrace=1
 endif
 
 LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
@@ -20,7 +24,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRC))
 EXAMPLES := $(notdir $(wildcard examples/*))
 
-.PHONY: all demo test unit integration install clean deps
+.PHONY: all demo test unit integration drafting install clean deps
 all: $(BUILD)/kehoach
 
 $(BUILD)/kehoach: $(BUILD)/main.o $(BUILD)/libkehoach.a
@@ -49,8 +53,10 @@ deps:
 demo: deps all
 	@mkdir -p out
 	@for ex in $(EXAMPLES); do \
-	  $(BUILD)/kehoach render examples/$$ex -o out/$$ex.docx || exit 1; \
-	  echo "out/$$ex.docx"; \
+	  for fmt in docx odt; do \
+	    $(BUILD)/kehoach render examples/$$ex -o out/$$ex.$$fmt || exit 1; \
+	    echo "out/$$ex.$$fmt"; \
+	  done; \
 	done
 
 $(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libkehoach.a
@@ -61,8 +67,40 @@ unit: $(UNIT_BIN)
 
 integration: all
 	tests/integration/run.sh $(BUILD)/kehoach
+	tests/integration/odt.sh $(BUILD)/kehoach
+	tests/integration/templates.sh $(BUILD)/kehoach
 
-test: unit integration
+# kehoach check and kehoach new (tests/check/)
+drafting: all
+	tests/check/run.sh $(BUILD)/kehoach
+
+# Hostile input: nothing crashes, hangs, escapes the sandbox or loses a file (tests/hostile/).
+.PHONY: hostile
+hostile: all
+	tests/hostile/run.sh $(BUILD)/kehoach
+
+test: unit integration drafting hostile
+
+# Valgrind memcheck of rendering each example to DOCX and ODT (a build without sanitizers).
+.PHONY: valgrind
+valgrind: all
+	tests/valgrind.sh $(BUILD)/kehoach
+
+# Speed and memory against pandoc, the deflate floor, scaling (bench/; writes docs/performance.md).
+# BENCH_ARGS: --quick (smallest workloads), --pandoc-100k (also pandoc at 100,000 rows), --runs N.
+.PHONY: bench
+BENCH_LIBS := $(shell pkg-config --libs libzip 2>/dev/null) -lz
+bench: all $(BUILD)/bench/deflate_floor $(BUILD)/bench/batch
+	python3 bench/run.py --build $(BUILD) $(BENCH_ARGS)
+	python3 bench/report.py --build $(BUILD)
+$(BUILD)/bench/deflate_floor: bench/deflate_floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(BENCH_LIBS)
+$(BUILD)/bench/batch: bench/batch.c $(BUILD)/libkehoach.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+include fuzz/fuzz.mk
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kehoach/templates $(DESTDIR)$(PREFIX)/share/kehoach/lua
@@ -71,4 +109,4 @@ install: all
 	install -m 644 lua/*.lua $(DESTDIR)$(PREFIX)/share/kehoach/lua/
 
 clean:
-	rm -rf build build-san out
+	rm -rf build build-san build-fuzz out

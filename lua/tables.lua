@@ -21,19 +21,29 @@ local function where(spec, row)
   return "table row " .. tostring(row.index)
 end
 
--- One cell text → paragraph specs.
+-- One line of a cell → a paragraph spec.
+local function paragraph(line, style, spec, row, column)
+  local ok, runs = pcall(kh.inline, line, spec.file or "table", row.line or 1, column)
+  if not ok then error(runs, 0) end
+  return {
+    runs = runs, align = style.align, size = style.size, bold = style.bold,
+    italic = style.italic, space_before = style.space_before, space_after = style.space_after,
+    line = style.line, indent_first = 0, keep_next = style.keep_next,
+  }
+end
+
+-- One cell text → paragraph specs: one per line, empty lines dropped but the first.
 local function paragraphs(text, style, spec, row, column)
+  if not text:find("\n", 1, true) then
+    -- one line (most cells): what the loop below does with it, without copying the text
+    if text:byte(-1) == 13 then text = text:sub(1, -2) end
+    return { paragraph(text, style, spec, row, column) }
+  end
   local out = {}
   local first_line = true
   for line in (text .. "\n"):gmatch("(.-)\r?\n") do
     if line ~= "" or first_line then
-      local ok, runs = pcall(kh.inline, line, spec.file or "table", row.line or 1, column)
-      if not ok then error(runs, 0) end
-      out[#out + 1] = {
-        runs = runs, align = style.align, size = style.size, bold = style.bold,
-        italic = style.italic, space_before = style.space_before, space_after = style.space_after,
-        line = style.line, indent_first = 0, keep_next = style.keep_next,
-      }
+      out[#out + 1] = paragraph(line, style, spec, row, column)
     end
     first_line = false
   end
@@ -92,6 +102,15 @@ function M.render(doc, spec, settings, available_width)
   local stt_format = stt.format or "n"
   local restart = stt.restart
   if restart == nil then restart = true end
+
+  -- The styles of header and data cells, made once: paragraph() only reads them.
+  local header_style = { size = settings.size, bold = settings.header_bold, align = settings.header_align,
+                         space_before = settings.space, space_after = settings.space }
+  local data_styles = {}
+  for c = 1, ncols do
+    data_styles[c] = { size = settings.size, align = (columns[c] or {}).align or (c == stt_col and "center" or "left"),
+                       space_before = settings.space, space_after = settings.space }
+  end
 
   local out_rows = {}
   local groups, counter = {}, 0
@@ -166,15 +185,7 @@ function M.render(doc, spec, settings, available_width)
               numbered = true
             end
           end
-          local col = columns[c] or {}
-          local style
-          if is_header then
-            style = { size = settings.size, bold = settings.header_bold, align = settings.header_align,
-                      space_before = settings.space, space_after = settings.space }
-          else
-            style = { size = settings.size, align = col.align or (c == stt_col and "center" or "left"),
-                      space_before = settings.space, space_after = settings.space }
-          end
+          local style = is_header and header_style or data_styles[c]
           cells[#cells + 1] = { content = paragraphs(text, style, spec, info, c),
                                 valign = is_header and "center" or (c == stt_col and "center" or nil),
                                 col = c }
@@ -194,19 +205,20 @@ function M.render(doc, spec, settings, available_width)
     out_rows[r] = { cells = cells, header = is_header, line = row.line, origin = origin }
   end
 
-  -- strip helper fields the builder does not know
-  local built = {}
-  for r, row in ipairs(out_rows) do
-    local cells = {}
-    for i, cell in ipairs(row.cells) do
-      cells[i] = { content = cell.content, colspan = cell.colspan, rowspan = cell.rowspan,
-                   valign = cell.valign, column = cell.col or cell.column }
+  -- strip helper fields the builder does not know, in place: the rows and cells are this
+  -- function's own, and copying them would double their memory
+  for _, row in ipairs(out_rows) do
+    for _, cell in ipairs(row.cells) do
+      cell.column = cell.col or cell.column
+      cell.col = nil
     end
-    built[r] = { cells = cells, header = row.header or nil, line = row.line, cant_split = true }
+    row.origin = nil
+    row.header = row.header or nil
+    row.cant_split = true
   end
   doc:table{
     widths = widths(columns, ncols, available_width, spec.file),
-    rows = built,
+    rows = out_rows,
     borders = true,
     source = spec.file,
     cell_margin = settings.cell_margin,

@@ -15,6 +15,16 @@
 #define DOC_META "kh.doc"
 #define TWIPS_PER_MM (1440.0 / 25.4)
 
+/* What the document model and the writer's XML take for each thing a template writes, charged
+   against the sandbox's memory budget (kh_sandbox_charge): the model lives in C, outside the
+   Lua heap, and a loop of doc:paragraph calls must not be a way around the budget. */
+#define COST_PARA 256
+#define COST_RUN 96
+#define COST_CELL 128
+#define COST_ROW 128
+#define COST_SECTION 1024
+#define COST_STYLE 512
+
 static int mm_to_twips(double mm) { return (int)lround(mm * TWIPS_PER_MM); }
 static int pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
 
@@ -220,6 +230,10 @@ static void read_para_props(lua_State *L, int idx, const char *what, kh_para_pro
 static void add_text_runs(lua_State *L, kh_para *p, const char *what, const char *s, size_t len,
                           const kh_run_props *props)
 {
+    size_t runs = 1;
+    for (size_t i = 0; i < len; i++)
+        runs += s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+    kh_sandbox_charge(L, 2 * len + COST_RUN * runs);   /* before anything is allocated */
     char *text = clean_text(L, what, s, len);
     char *start = text;
     for (char *q = text;; q++) {
@@ -285,6 +299,7 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
 static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, const char *what)
 {
     idx = lua_absindex(L, idx);
+    kh_sandbox_charge(L, COST_PARA);
     if (lua_type(L, idx) == LUA_TSTRING) {
         size_t len;
         const char *s = lua_tolstring(L, idx, &len);
@@ -347,6 +362,7 @@ static const char *const style_fields[] = {
 static int doc_style(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
+    kh_sandbox_charge(L, COST_STYLE);
     luaL_checktype(L, 2, LUA_TTABLE);
     check_keys(L, 2, "style", style_fields, 0);
     const char *id = opt_string(L, 2, "style", "id");
@@ -380,6 +396,7 @@ static const char *const section_fields[] = {
 static int doc_section(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
+    kh_sandbox_charge(L, COST_SECTION);
     if (lua_isnoneornil(L, 2))
         lua_newtable(L);
     luaL_checktype(L, 2, LUA_TTABLE);
@@ -465,7 +482,7 @@ static int doc_table(lua_State *L)
     kh_table *t = kh_blocks_add_table(&kh_doc_current_section(doc)->body, ncols);
     for (int i = 0; i < ncols; i++) {
         lua_rawgeti(L, -1, i + 1);
-        if (!lua_isnumber(L, -1) || lua_tonumber(L, -1) <= 0 || lua_tonumber(L, -1) > 2000)
+        if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
             luaL_error(L, "table.widths[%d]: expected a width in mm, got %s", i + 1, luaL_typename(L, -1));
         t->widths[i] = mm_to_twips(lua_tonumber(L, -1));
         lua_pop(L, 1);
@@ -488,6 +505,7 @@ static int doc_table(lua_State *L)
         if (!lua_istable(L, r))
             luaL_error(L, "table.rows[%d]: expected a row {cells = {…}}", (int)i);
         check_keys(L, r, "row", row_fields, 0);
+        kh_sandbox_charge(L, COST_ROW + (size_t)ncols * 16);
         kh_row *row = kh_table_add_row(t);
         opt_bool(L, r, "row", "header", &row->header);
         opt_bool(L, r, "row", "cant_split", &row->cant_split);
@@ -503,6 +521,7 @@ static int doc_table(lua_State *L)
             lua_rawgeti(L, cells, k);
             if (!lua_istable(L, -1))
                 luaL_error(L, "table.rows[%d].cells[%d]: expected a cell {content = {…}}", (int)i, (int)k);
+            kh_sandbox_charge(L, COST_CELL);
             read_cell(L, lua_gettop(L), doc, kh_row_add_cell(row));
             lua_pop(L, 1);
         }

@@ -64,6 +64,7 @@ int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_cs
     }
     kh_buf cell = {0};
     kh_csv_row row = {0};
+    size_t cells = 0;                    /* made so far, against KH_CSV_MAX_CELLS */
     int line = 1, col = 1;               /* position of the next byte */
     int cell_line = 1, cell_col = 1;     /* where the current cell started */
     int quote_line = 0, quote_col = 0;
@@ -107,6 +108,11 @@ int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_cs
             if (ch == sep || ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < len && data[i + 1] == '\n')
                     break;   /* the \n that follows ends the row */
+                if (++cells > KH_CSV_MAX_CELLS) {
+                    kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: more than %d cells: expected a table of at most %d",
+                                 name, cell_line, cell_col, KH_CSV_MAX_CELLS, KH_CSV_MAX_CELLS);
+                    goto fail;
+                }
                 if (end_cell(&row, &cell, cell_line, cell_col) < 0) {
                     kh_error_set(err, KH_EXIT_IO, "out of memory");
                     goto fail;

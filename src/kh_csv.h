@@ -22,6 +22,10 @@ typedef struct {
     size_t ncols;        /* every row has this many cells */
 } kh_csv;
 
+/* At most this many cells in one file: each costs some hundred bytes, so a hostile file of
+   separators alone would cost a hundredfold its size in memory. */
+#define KH_CSV_MAX_CELLS 1000000
+
 /* SEP is ',', ';' or '\t'. NAME prefixes errors: "phu-luc.csv:12:3: …". Rows of unequal length,
    an unclosed quote, text after a closing quote and invalid UTF-8 are errors. */
 int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_csv *out, kh_error *err);

@@ -60,8 +60,9 @@ static int column_of(const char *s, size_t i, int col0)
     return c;
 }
 
-/* Spans of S; on an unclosed marker returns -1 with its byte offset and kind. */
-static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at, int *bad_bold)
+/* Spans of S; on an unclosed marker returns -1 with its byte offset and kind; -2 when S would
+   make more than MAX spans (a hostile text: each span costs far more memory than its bytes). */
+static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at, int *bad_bold, size_t max)
 {
     kh_buf text = {0};
     int bold = 0, italic = 0;
@@ -70,6 +71,10 @@ static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at,
         char c = s[i];
         if (c == '\\' && i + 1 < len && strchr("\\*#-+_`<^[]()", s[i + 1])) {
             kh_buf_putc(&text, s[++i]);
+        } else if (c == '*' && out->nspans >= max) {
+            kh_buf_free(&text);
+            kh_spans_free(out);
+            return -2;
         } else if (c == '*' && i + 1 < len && s[i + 1] == '*') {
             add_span(out, &text, bold, italic);
             bold = !bold;
@@ -94,6 +99,13 @@ static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at,
     return 0;
 }
 
+static int too_many_error(kh_error *err, const char *name, int line)
+{
+    return kh_error_set(err, KH_EXIT_INPUT,
+                        "%s:%d: more than %d paragraphs and bold or italic spans: expected the text of a document",
+                        name, line, KH_MARKUP_MAX_ITEMS);
+}
+
 static int unclosed_error(kh_error *err, const char *name, int line, int column, int bold)
 {
     return kh_error_set(err, KH_EXIT_INPUT,
@@ -106,7 +118,10 @@ int kh_markup_inline(const char *s, size_t len, const char *name, int line, int 
 {
     size_t at;
     int bold;
-    if (parse_spans(s, len, out, &at, &bold) < 0)
+    int rc = parse_spans(s, len, out, &at, &bold, KH_MARKUP_MAX_ITEMS);
+    if (rc == -2)
+        return too_many_error(err, name, line);
+    if (rc < 0)
         return unclosed_error(err, name, line, column_of(s, at, column), bold);
     return KH_OK;
 }
@@ -174,6 +189,7 @@ typedef struct {
 typedef struct {
     kh_buf text;          /* the block's text so far, lines joined with a space */
     int open;
+    size_t items;         /* blocks and spans made so far, against KH_MARKUP_MAX_ITEMS */
     segment *segs;
     size_t nsegs, segs_cap;
     kh_mk_block block;
@@ -197,7 +213,13 @@ static int flush(pending *p, const char *name, kh_markup *out, kh_error *err)
     kh_spans spans = {0};
     size_t at;
     int bold;
-    if (parse_spans(p->text.data ? p->text.data : "", p->text.len, &spans, &at, &bold) < 0) {
+    if (++p->items > KH_MARKUP_MAX_ITEMS)
+        return too_many_error(err, name, p->block.line);
+    int rc = parse_spans(p->text.data ? p->text.data : "", p->text.len, &spans, &at, &bold,
+                         KH_MARKUP_MAX_ITEMS - p->items);
+    if (rc == -2)
+        return too_many_error(err, name, p->block.line);
+    if (rc < 0) {
         size_t k = 0;
         while (k + 1 < p->nsegs && p->segs[k + 1].offset <= at)
             k++;
@@ -206,6 +228,7 @@ static int flush(pending *p, const char *name, kh_markup *out, kh_error *err)
     }
     p->text.len = 0;
     p->nsegs = 0;
+    p->items += spans.nspans;
     KH_GROW(out->blocks, out->nblocks, out->cap);
     p->block.content = spans;
     out->blocks[out->nblocks++] = p->block;

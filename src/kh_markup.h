@@ -42,6 +42,11 @@ typedef struct {
     size_t nblocks, cap;
 } kh_markup;
 
+/* At most this many blocks and spans in one text: beyond, a text is refused (each costs some
+   hundred bytes, so a hostile text of short paragraphs or "*a*a*a…" would cost a hundredfold
+   its size in memory). */
+#define KH_MARKUP_MAX_ITEMS 1000000
+
 /* Parse TEXT (LEN bytes, valid UTF-8). NAME prefixes error messages: "body.txt:12:5: …". */
 int kh_markup_parse(const char *text, size_t len, const char *name, kh_markup *out, kh_error *err);
 void kh_markup_free(kh_markup *m);

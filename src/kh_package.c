@@ -1,6 +1,7 @@
 /* The packager: libzip over an in-memory source, and the atomic file write. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,15 +95,40 @@ void kh_package_discard(kh_package *p)
     free(p);
 }
 
+/* The temporary file being written, for a signal handler (the time limit) to remove: TMP_STATE
+   says whether TMP_PATH holds it (1), or the file was renamed into place already (2). Both are
+   changed with SIGALRM blocked, so the handler never sees them half set. */
+static char tmp_path[4096];
+static volatile sig_atomic_t tmp_state;
+
+const char *kh_write_atomic_tmp(void) { return tmp_state == 1 ? tmp_path : NULL; }
+int kh_write_atomic_committed(void) { return tmp_state == 2; }
+
+static void block_alarm(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGALRM);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
 int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *err)
 {
+    sigset_t old;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
         return kh_error_set(err, KH_EXIT_IO, "%s: is a folder, expected a file name", path);
     size_t n = strlen(path);
     char *tmp = kh_xmalloc(n + 16);
     snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+    tmp_state = 0;   /* a write before this one is over */
+    block_alarm(&old);
     int fd = mkstemp(tmp);
+    if (fd >= 0 && strlen(tmp) < sizeof tmp_path) {
+        memcpy(tmp_path, tmp, strlen(tmp) + 1);
+        tmp_state = 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         kh_error_set(err, KH_EXIT_IO, "%s: cannot create the output file: %s", path, strerror(errno));
         free(tmp);
@@ -129,8 +155,13 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
         goto fail;
     }
     fd = -1;
-    if (rename(tmp, path) < 0)
+    block_alarm(&old);
+    if (rename(tmp, path) < 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
         goto fail;
+    }
+    tmp_state = 2;
+    sigprocmask(SIG_SETMASK, &old, NULL);
     free(tmp);
     return KH_OK;
 fail:
@@ -138,6 +169,7 @@ fail:
     if (fd >= 0)
         close(fd);
     unlink(tmp);
+    tmp_state = 0;
     free(tmp);
     return KH_EXIT_IO;
 }

@@ -648,6 +648,10 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
     if (luaL_newmetatable(L, "kh.text")) {
         lua_pushcfunction(L, text_tostring);
         lua_setfield(L, -2, "__tostring");
+        /* Locked: a __gc added to it would mark every later read_text result for a finalizer,
+           and finalizers run outside the instruction budget. */
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
     }
     lua_pop(L, 1);
     kh_sandbox_push_env(sb);

@@ -19,6 +19,24 @@ static int is_file_name(const char *name)
     return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".lua") == 0);
 }
 
+static int get_field(lua_State *L)
+{
+    lua_gettable(L, 1);
+    return 1;
+}
+
+/* Push T[NAME] for the table at IDX in a protected call: the plan's or the template's __index
+   may fail or loop, and outside a protected call that would be a panic. */
+static int protected_field(kh_sandbox *sb, int idx, const char *name, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    idx = lua_absindex(L, idx);
+    lua_pushcfunction(L, get_field);
+    lua_pushvalue(L, idx);
+    lua_pushstring(L, name);
+    return kh_sandbox_call(sb, 2, 1, err);
+}
+
 /* Push the template module table. */
 static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
 {
@@ -72,9 +90,10 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
     const char *name = opt->template_name;
     char in_plan_dir[4096];
     if (!name) {
-        lua_getfield(L, plan, "template");
-        name = lua_isstring(L, -1) ? lua_tostring(L, -1) : "nd30";
-        lua_pop(L, 1);   /* the string stays alive in the plan table */
+        if (protected_field(sb, plan, "template", err) != KH_OK)
+            return KH_EXIT_INPUT;
+        /* kept on the stack, under the template, while NAME is used (an __index may make it) */
+        name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "nd30";
         /* A template file the plan names sits inside the plan's folder, wherever kehoach runs
            from; a plan from elsewhere cannot point it at other files. */
         if (is_file_name(name)) {
@@ -90,7 +109,8 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
     }
     if (load_template(sb, name, err) != KH_OK)
         return KH_EXIT_INPUT;
-    lua_getfield(L, -1, "render");
+    if (protected_field(sb, -1, "render", err) != KH_OK)
+        return KH_EXIT_INPUT;
     if (!lua_isfunction(L, -1)) {
         return kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a function render(plan, doc, options), got %s",
                             name, luaL_typename(L, -1));

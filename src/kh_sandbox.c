@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include <lualib.h>
 #include "kh_embedded.h"
@@ -20,6 +21,9 @@ struct kh_sandbox {
     size_t used, peak;
     long long steps;          /* hook calls so far */
     int over_memory;
+    int depth;                /* protected calls and loads under way: the budget holds inside */
+    size_t external;          /* bytes charged for the C side (the document model) */
+    char where[512];          /* "file:line:" of the Lua code last seen running, for messages */
     char **paths;
     size_t npaths, paths_cap;
 };
@@ -38,7 +42,11 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         sb->used -= osize;
         return NULL;
     }
-    if (nsize > osize && sb->used - osize + nsize > sb->limits.max_memory) {
+    /* The budget holds while plan or template code runs (a protected call or a load). Outside,
+       kehoach's own glue pushes a few values between calls: failing there would be an unprotected
+       error (a panic), so those small allocations pass even when the code filled the budget. */
+    if (nsize > osize && sb->depth > 0
+        && sb->used + sb->external - osize + nsize > sb->limits.max_memory) {
         sb->over_memory = 1;
         return NULL;   /* Lua raises "not enough memory" */
     }
@@ -53,18 +61,25 @@ static void *budget_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
-    (void)ar;
     lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_REF);
     kh_sandbox *sb = lua_touserdata(L, -1);
     lua_pop(L, 1);
-    if (++sb->steps * HOOK_STEP > sb->limits.max_instructions) {
+    long long step = sb->steps++;
+    int over = (step + 1) * HOOK_STEP > sb->limits.max_instructions;
+    /* Where the code runs now (level 0: a count hook fires in Lua code), noted every 16th time
+       (every time costs 7% of a tight loop): what a budget exceeded names, memory included,
+       whose error carries no position of its own. */
+    if ((over || (step & 15) == 0) && lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar)
+        && ar->currentline > 0)
+        snprintf(sb->where, sizeof sb->where, "%s:%d:", ar->short_src, ar->currentline);
+    if (over) {
         /* From now on fail at every instruction, in this thread and the main one: a pcall that
            catches the error must not buy another HOOK_STEP instructions each time round a loop. */
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         if (sb->L != L)
             lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, 1);
-        luaL_error(L, "instruction budget of %I exceeded (a loop that never ends?)",
-                   (lua_Integer)sb->limits.max_instructions);
+        kh_lua_error_plain(L, "%s%sinstruction budget of %I exceeded (a loop that never ends?)",
+                           sb->where, sb->where[0] ? " " : "", (lua_Integer)sb->limits.max_instructions);
     }
 }
 
@@ -130,15 +145,21 @@ static int safe_load(lua_State *L)
    (an endless loop in one would hang the collector or lua_close). */
 static int safe_setmetatable(lua_State *L)
 {
-    if (lua_type(L, 2) == LUA_TTABLE) {
+    /* Lua's own checks, made here rather than by the wrapped function: raised from it, their
+       message would carry no position (its caller is this C function, not the chunk). */
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int t = lua_type(L, 2);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
         if (lua_rawget(L, 2) != LUA_TNIL)
             return luaL_error(L, "setmetatable: a __gc field is not allowed");
         lua_pop(L, 1);
     }
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
     return 1;
 }
 
@@ -235,8 +256,7 @@ static void build_safe_globals(lua_State *L)
     lua_pushglobaltable(L);
     copy_fields(L, lua_gettop(L), g, base);
     lua_pop(L, 1);
-    lua_getfield(L, g, "setmetatable");
-    lua_pushcclosure(L, safe_setmetatable, 1);
+    lua_pushcfunction(L, safe_setmetatable);
     lua_setfield(L, g, "setmetatable");
     /* xpcall calling its handler after the stack unwinds: Lua runs a message handler with hooks
        off when the error came from the instruction hook, so a loop in it could never be stopped. */
@@ -284,6 +304,32 @@ static void build_safe_globals(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, LOADED_REF);
 }
 
+/* An error outside every protected call: a bug of kehoach's own glue, never of the plan. Lua
+   would abort(); say it in one line instead. A fuzzing build aborts so the fuzzer keeps the input. */
+static int panic(lua_State *L)
+{
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)";
+    fprintf(stderr, "kehoach: internal error: unprotected Lua error: %s\n", msg);
+    fflush(stderr);
+#ifdef KH_FUZZING
+    abort();
+#else
+    _exit(KH_EXIT_IO);
+#endif
+}
+
+int kh_sandbox_charge(lua_State *L, size_t bytes)
+{
+    kh_sandbox *sb = sandbox_of(L);
+    if (!sb)
+        return 0;   /* a state that is not a sandbox (a unit test's): nothing to count */
+    if (sb->used + sb->external + bytes > sb->limits.max_memory)
+        return luaL_error(L, "memory budget of %d MB exceeded (the document being written)",
+                          (int)(sb->limits.max_memory >> 20));
+    sb->external += bytes;
+    return 0;
+}
+
 kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
 {
     kh_sandbox *sb = kh_xcalloc(1, sizeof *sb);
@@ -296,6 +342,7 @@ kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
         kh_error_set(err, KH_EXIT_IO, "cannot create the Lua state");
         return NULL;
     }
+    lua_atpanic(sb->L, panic);
     lua_pushlightuserdata(sb->L, sb);
     lua_setfield(sb->L, LUA_REGISTRYINDEX, SANDBOX_REF);
     build_safe_globals(sb->L);
@@ -338,8 +385,20 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
     lua_State *L = sb->L;
     char name[4096];
     snprintf(name, sizeof name, "@%s", chunkname);
-    if (luaL_loadbufferx(L, data, len, name, "t") != LUA_OK) {
-        kh_error_set(err, KH_EXIT_INPUT, "%s", lua_tostring(L, -1));
+    sb->over_memory = 0;
+    sb->depth++;
+    int rc = luaL_loadbufferx(L, data, len, name, "t");
+    sb->depth--;
+    if (rc != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        const char *base = strrchr(chunkname, '/') ? strrchr(chunkname, '/') + 1 : chunkname;
+        if (rc == LUA_ERRMEM || sb->over_memory)
+            kh_error_set(err, KH_EXIT_INPUT, "%s: memory budget of %zu MB exceeded", chunkname,
+                         sb->limits.max_memory >> 20);
+        else if (!msg || !strstr(msg, base))   /* "C stack overflow" and the like name no file */
+            kh_error_set(err, KH_EXIT_INPUT, "%s: %s", chunkname, msg ? msg : "cannot load");
+        else
+            kh_error_set(err, KH_EXIT_INPUT, "%s", msg);
         lua_pop(L, 2);
         return KH_EXIT_INPUT;
     }
@@ -349,11 +408,32 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
     return KH_OK;
 }
 
+/* Push "file:line:" of the innermost Lua function running, or "" when there is none. */
+static void push_lua_where(lua_State *L)
+{
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d:", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+    lua_pushliteral(L, "");
+}
+
 static int traceback_first_line(lua_State *L)
 {
-    /* Keep the message only: a one-line error is what the user reads. */
-    if (!lua_isstring(L, 1))
-        lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    /* Keep the message only: a one-line error is what the user reads. Lua's errors raised
+       inside a C function ("C stack overflow") and error objects that are not text carry no
+       position: give them the place in the plan or template where they happened. */
+    if (!lua_isstring(L, 1)) {
+        push_lua_where(L);
+        lua_pushfstring(L, "%s%s(error object is a %s value)", lua_tostring(L, -1),
+                        lua_rawlen(L, -1) ? " " : "", luaL_typename(L, 1));
+    } else if (lua_type(L, 1) == LUA_TSTRING && strncmp(lua_tostring(L, 1), "C stack overflow", 16) == 0) {
+        push_lua_where(L);
+        lua_pushfstring(L, "%s%s%s", lua_tostring(L, -1), lua_rawlen(L, -1) ? " " : "", lua_tostring(L, 1));
+    }
     return 1;
 }
 
@@ -361,18 +441,31 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
 {
     lua_State *L = sb->L;
     int base = lua_gettop(L) - nargs;
+    /* Until the code runs far enough for the instruction hook to see where it is, a memory
+       error names the function called (a plan or template chunk, or a template's render). */
+    lua_Debug ar;
+    lua_pushvalue(L, base);
+    if (lua_getinfo(L, ">S", &ar) && ar.what[0] != 'C')
+        snprintf(sb->where, sizeof sb->where, "%s:", ar.short_src);
     lua_pushcfunction(L, traceback_first_line);
     lua_insert(L, base);
     sb->over_memory = 0;
+    sb->depth++;
     int rc = lua_pcall(L, nargs, nresults, base);
+    sb->depth--;
     lua_remove(L, base);
     if (rc == LUA_OK)
         return KH_OK;
     const char *msg = lua_tostring(L, -1);
-    if (rc == LUA_ERRMEM || sb->over_memory)
+    if (rc == LUA_ERRMEM)
+        kh_error_set(err, KH_EXIT_INPUT, "%s%smemory budget of %zu MB exceeded", sb->where,
+                     sb->where[0] ? " " : "", sb->limits.max_memory >> 20);
+    else if (rc == LUA_ERRERR)   /* an error in the message handler: its message has no place */
+        kh_error_set(err, KH_EXIT_INPUT, "%s%s%s", sb->where, sb->where[0] ? " " : "",
+                     msg ? msg : "error in error handling");
+    else if (sb->over_memory && !strstr(msg ? msg : "", "memory budget"))
         kh_error_set(err, KH_EXIT_INPUT, "%s%smemory budget of %zu MB exceeded",
-                     msg && rc != LUA_ERRMEM ? msg : "", msg && rc != LUA_ERRMEM ? ": " : "",
-                     sb->limits.max_memory >> 20);
+                     msg ? msg : "", msg ? ": " : "", sb->limits.max_memory >> 20);
     else
         kh_error_set(err, KH_EXIT_INPUT, "%s", msg ? msg : "error");
     lua_pop(L, 1);

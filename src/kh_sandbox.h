@@ -44,6 +44,10 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err);
    On success pushes the loaded (not yet called) chunk. */
 int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err);
 
+/* Count BYTES the C side keeps for the code running (the document model a template writes)
+   against the memory budget; raises "memory budget … exceeded" when it would go over. */
+int kh_sandbox_charge(lua_State *L, size_t bytes);
+
 /* Raise a Lua error with MESSAGE as it is (no position of the caller prepended). */
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...);
 

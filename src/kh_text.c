@@ -15,6 +15,11 @@ kh_text_status kh_text_check(const char *s, size_t len, size_t *offset)
 {
     size_t i = 0;
     while (i < len) {
+        unsigned char b = (unsigned char)s[i];
+        if (b >= 0x20 && b < 0x80) {   /* printable ASCII: valid and allowed, no decoding */
+            i++;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &c);
@@ -41,11 +46,55 @@ const char *kh_text_status_message(kh_text_status st)
     return "invalid text";
 }
 
+/* Code points that NFC leaves alone wherever they stand: each is a starter (combining class 0),
+   is its own NFC form, and composes with none of the others (tests/unit/test_nfc_fast.c checks
+   every pair against utf8proc): ASCII, Latin-1, Latin Extended-A and -B, IPA and spacing
+   modifiers (below U+0300), Latin Extended Additional (U+1E00–U+1EFF, the precomposed
+   Vietnamese letters) and General Punctuation from U+2010 (dashes, quotes, ellipsis). */
+static int nfc_inert(utf8proc_int32_t c)
+{
+    return c < 0x300 || (c >= 0x1E00 && c < 0x1F00) || (c >= 0x2010 && c < 0x2070);
+}
+
+/* 1 when valid UTF-8 S holds inert code points only: it is NFC already, as it is. */
+static int nfc_quick_yes(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned char b = *p;
+        utf8proc_int32_t c;
+        if (b < 0x80) {
+            p++;
+            continue;
+        } else if (b < 0xE0) {
+            c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+            p += 2;
+        } else if (b < 0xF0) {
+            c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            p += 3;
+        } else {
+            return 0;
+        }
+        if (!nfc_inert(c))
+            return 0;
+    }
+    return 1;
+}
+
 static char *map_text(const char *s, size_t len, utf8proc_option_t extra,
                       utf8proc_custom_func custom)
 {
     if (kh_text_check(s, len, NULL) != KH_TEXT_OK)
         return NULL;
+    if (!custom && !extra && nfc_quick_yes(s, len)) {
+        /* Most text (all of a Vietnamese plan typed in NFC) takes this path: a copy. */
+        char *copy = malloc(len + 1);
+        if (copy) {
+            memcpy(copy, s, len);
+            copy[len] = '\0';
+        }
+        return copy;
+    }
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
                                              &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | extra,

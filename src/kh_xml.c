@@ -10,6 +10,10 @@ int kh_xml_begin(kh_xml *x)
 {
     x->failed = 0;
     x->buf = xmlBufferCreate();
+    /* Grow by doubling: the default (exact size) reallocates at every write, which copies the
+       whole part each time where realloc cannot grow in place (20 times slower under ASan). */
+    if (x->buf)
+        xmlBufferSetAllocationScheme(x->buf, XML_BUFFER_ALLOC_DOUBLEIT);
     x->w = x->buf ? xmlNewTextWriterMemory(x->buf, 0) : NULL;
     if (!x->w)
         return -1;

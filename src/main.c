@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "kh_commands.h"
+#include "kh_package.h"
 #include "kh_render.h"
 #include "kh_template_path.h"
 
@@ -47,7 +49,52 @@ static const char usage_render[] =
     "  --format docx|odt        the output format (default: from the output file's extension).\n"
     "  --max-memory MB          memory the plan and template may use (default 1024).\n"
     "  --max-instructions N     Lua instructions the plan and template may run (default 4e9).\n"
+    "  --max-seconds N          wall-clock seconds the whole render may take (default 120; 0: no\n"
+    "                           limit). Also stops what the instruction count cannot see, such as\n"
+    "                           a Lua pattern that backtracks for hours.\n"
     "  -h, --help               this help.\n";
+
+/* The time limit: SIGALRM ends the run with one line, after removing the temporary output
+   file if one is being written. Only async-signal-safe calls in the handler; the message is
+   made before the alarm is set. */
+static char time_limit_msg[4352];
+static size_t time_limit_len;
+
+static void on_time_limit(int sig)
+{
+    (void)sig;
+    if (kh_write_atomic_committed())
+        return;   /* the document is in place: the run is over, let it end as it would */
+    const char *tmp = kh_write_atomic_tmp();
+    if (tmp)
+        unlink(tmp);
+    if (write(STDERR_FILENO, time_limit_msg, time_limit_len) < 0) {
+        /* nothing more can be said */
+    }
+    _exit(2);
+}
+
+static void start_time_limit(const char *plan, unsigned seconds)
+{
+    if (!seconds)
+        return;
+    int n = snprintf(time_limit_msg, sizeof time_limit_msg,
+                     "kehoach: %s: time limit of %u s exceeded (a plan or template that never ends?)\n",
+                     plan, seconds);
+    time_limit_len = n < 0 ? 0 : (size_t)n < sizeof time_limit_msg ? (size_t)n : sizeof time_limit_msg - 1;
+    for (size_t i = 0; i + 1 < time_limit_len; i++)   /* one line, whatever the plan's name holds */
+        if (time_limit_msg[i] == '\n' || time_limit_msg[i] == '\r')
+            time_limit_msg[i] = ' ';
+    if (time_limit_len && time_limit_msg[time_limit_len - 1] != '\n')
+        time_limit_msg[time_limit_len - 1] = '\n';
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_time_limit;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(seconds);
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -89,6 +136,7 @@ static int cmd_render(int argc, char **argv)
 {
     kh_render_options opt = {0};
     opt.part = "all";
+    unsigned max_seconds = 120;
     const char *format = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -128,6 +176,14 @@ static int cmd_render(int argc, char **argv)
                 return usage_error("--max-instructions: expected a count from 1000, got '%s'", v ? v : "nothing");
             opt.limits.max_instructions = (long long)n;
             i++;
+        } else if (!strcmp(a, "--max-seconds")) {
+            char *end;
+            long long n = v ? strtoll(v, &end, 10) : -1;
+            if (!v || !*v || *end || n < 0 || n > 86400 * 365)
+                return usage_error("--max-seconds: expected a whole number of seconds (0: no limit), got '%s'",
+                                   v ? v : "nothing");
+            max_seconds = (unsigned)n;
+            i++;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("render: unknown option '%s'", a);
         } else if (!opt.plan) {
@@ -153,7 +209,9 @@ static int cmd_render(int argc, char **argv)
         opt.format = ends_with(opt.output, ".odt") ? KH_FORMAT_ODT : KH_FORMAT_DOCX;
     kh_error err;
     kh_error_clear(&err);
+    start_time_limit(opt.plan, max_seconds);
     int rc = kh_render(&opt, &err);
+    alarm(0);
     if (rc != 0)
         fprintf(stderr, "kehoach: %s\n", err.message);
     free(fallback);

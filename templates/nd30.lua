@@ -413,11 +413,17 @@ end
 function T.body(ctx)
   local blocks = kh.markup(ctx.plan.body)
   local numberer = ctx.template.numberer(ctx)
+  local file = type(ctx.plan.body) == "table" and ctx.plan.body.file or "body"
   local paragraphs = {}
   for _, block in ipairs(blocks) do
-    local number
-    if block.kind == "heading" then number = numberer.heading(block.level)
-    elseif block.kind == "item" then number = numberer.item(block.mark) end
+    -- a number that cannot be written (the 4000th "#": Roman numerals end at 3999) is an error
+    -- of the body's line, not of the numbering module
+    local ok, number = true, nil
+    if block.kind == "heading" then ok, number = pcall(numberer.heading, block.level)
+    elseif block.kind == "item" then ok, number = pcall(numberer.item, block.mark) end
+    if not ok then
+      error(("%s:%d: %s"):format(file, block.line, (tostring(number):gsub("^[^:]*:%d+: ", ""))), 0)
+    end
     paragraphs[#paragraphs + 1] = ctx.template.body_block(ctx, block, number)
   end
   ctx.template.closing(ctx, paragraphs)

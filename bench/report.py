@@ -1,0 +1,351 @@
+#!/usr/bin/env python3
+"""Write docs/performance.md and docs/performance-rows.png from BUILD/bench/results.json.
+
+    bench/report.py [--build DIR]
+
+The text comes from bench/performance.md.in ($names replaced); the section "Where the time
+goes" from bench/profile.md (written from bench/profile.py's callgrind summary). The plot is
+drawn by gnuplot (log-log, time against rows, kehoach and pandoc, DOCX and ODT).
+"""
+import json
+import os
+import shutil
+import string
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+# The targets the issue sets (reported, never asserted).
+T_SEED_SPEEDUP = 30.0
+T_10K_SPEEDUP = 50.0
+T_10K_MEMORY = 1 / 20.0
+T_FLOOR = 1.5
+T_LINEAR = 1.2
+
+
+def mib(kib):
+    return kib / 1024.0
+
+
+def s(x):
+    if x is None:
+        return "—"
+    if x < 0.1:
+        return "%.4f" % x
+    if x < 10:
+        return "%.3f" % x
+    return "%.1f" % x
+
+
+def ratio(x):
+    return "—" if x is None else ("%.0f×" % x if x >= 100 else "%.1f×" % x)
+
+
+def find(ms, workload, tool, fmt):
+    for m in ms:
+        if m["workload"] == workload and m["tool"] == tool and m["format"] == fmt and not m.get("skipped"):
+            return m
+    return None
+
+
+def results_table(res):
+    ms = res["measurements"]
+    names = []
+    for m in ms:
+        if m["workload"] not in names:
+            names.append(m["workload"])
+    rows = ["| workload | format | kehoach s | pandoc s | **pandoc / kehoach** | kehoach CPU s | pandoc CPU s "
+            "| kehoach MiB | pandoc MiB | **memory pandoc / kehoach** | kehoach KiB out | pandoc KiB out | n (kh, pd) |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"]
+    for w in names:
+        for fmt in ("docx", "odt"):
+            k = find(ms, w, "kehoach", fmt)
+            p = find(ms, w, "pandoc", fmt)
+            if not k:
+                continue
+            if p:
+                rows.append("| %s | %s | %s | %s | **%s** | %s | %s | %.1f | %.1f | **%s** | %.0f | %.0f | %d, %d%s |" % (
+                    w, fmt.upper(), s(k["wall_s"]), s(p["wall_s"]), ratio(p["wall_s"] / k["wall_s"]),
+                    s(k["cpu_s"]), s(p["cpu_s"]), mib(k["rss_kib"]), mib(p["rss_kib"]),
+                    ratio(p["rss_kib"] / k["rss_kib"]), k["output_bytes"] / 1024.0,
+                    p["output_bytes"] / 1024.0, k["runs"], p["runs"],
+                    " (pandoc: %s)" % p["note"] if p.get("note") else ""))
+
+            else:
+                skipped = [m for m in ms if m["workload"] == w and m["tool"] == "pandoc" and m["format"] == fmt]
+                why = "skipped, see Method" if skipped and skipped[0].get("skipped", "").startswith("skipped") \
+                    else (skipped[0].get("skipped") if skipped else "not run")
+                rows.append("| %s | %s | %s | — | — | %s | — | %.1f | — | — | %.0f | — | %d, 0 (pandoc %s%s) |" % (
+                    w, fmt.upper(), s(k["wall_s"]), s(k["cpu_s"]), mib(k["rss_kib"]),
+                    k["output_bytes"] / 1024.0, k["runs"], why,
+                    "; kehoach: " + k["note"] if k.get("note") else ""))
+    return "\n".join(rows)
+
+
+def targets(res):
+    ms = res["measurements"]
+    out = []   # (target, value, met, note)
+
+    # 1. Seed-size plans (examples/): ≥ 30× faster.
+    ex = [(m["workload"], m["format"]) for m in ms if m["kind"] == "example" and m["tool"] == "kehoach"]
+    worst = None
+    for w, fmt in ex:
+        k, p = find(ms, w, "kehoach", fmt), find(ms, w, "pandoc", fmt)
+        if k and p:
+            r = p["wall_s"] / k["wall_s"]
+            if worst is None or r < worst[0]:
+                worst = (r, w, fmt)
+    if worst:
+        out.append(("seed-size plans (examples/): kehoach ≥ %d× faster than pandoc" % T_SEED_SPEEDUP,
+                    "slowest ratio %s (%s, %s)" % (ratio(worst[0]), worst[1], worst[2].upper()),
+                    worst[0] >= T_SEED_SPEEDUP, T_SEED_SPEEDUP / worst[0]))
+
+    # 2. 10,000 rows: ≥ 50× faster, ≤ 1/20 of pandoc's peak memory.
+    for fmt in ("docx", "odt"):
+        k, p = find(ms, "rows-10k", "kehoach", fmt), find(ms, "rows-10k", "pandoc", fmt)
+        if k and p:
+            r = p["wall_s"] / k["wall_s"]
+            out.append(("10,000 rows, %s: ≥ %d× faster than pandoc" % (fmt.upper(), T_10K_SPEEDUP),
+                        ratio(r), r >= T_10K_SPEEDUP, T_10K_SPEEDUP / r))
+            mr = k["rss_kib"] / p["rss_kib"]
+            out.append(("10,000 rows, %s: peak memory ≤ 1/20 of pandoc's" % fmt.upper(),
+                        "1/%.1f (%.0f MiB against %.0f MiB)" % (1 / mr, mib(k["rss_kib"]), mib(p["rss_kib"])),
+                        mr <= T_10K_MEMORY, mr / T_10K_MEMORY))
+
+    # 3. ≤ 1.5× the deflate floor at 10k and 100k rows.
+    for f in res.get("floor", []):
+        out.append(("%s, %s: ≤ %.1f× the deflate floor" % (f["workload"], f["format"].upper(), T_FLOOR),
+                    "%s (kehoach %s s, deflate %s s)" % (ratio(f["ratio"]), s(f["kehoach_s"]), s(f["median_s"])),
+                    f["ratio"] <= T_FLOOR, f["ratio"] / T_FLOOR))
+
+    # 4. Peak memory grows no faster than the output.
+    for fmt in ("docx", "odt"):
+        pts = [find(ms, "rows-%s" % n, "kehoach", fmt) for n in ("1k", "10k", "100k")]
+        pts = [p for p in pts if p]
+        for a, b in zip(pts, pts[1:]):
+            gm = b["rss_kib"] / a["rss_kib"]
+            go = b["output_bytes"] / a["output_bytes"]
+            out.append(("%s → %s rows, %s: peak memory grows no faster than the output" % (
+                        a["workload"][5:], b["workload"][5:], fmt.upper()),
+                        "memory ×%.2f, output ×%.2f (%.0f → %.0f MiB; %.1f KiB of memory per KiB of output at %s)" % (
+                            gm, go, mib(a["rss_kib"]), mib(b["rss_kib"]),
+                            b["rss_kib"] / (b["output_bytes"] / 1024.0), b["workload"][5:]),
+                        gm <= go, gm / go))
+
+    # 5. Linear: time per row at 100k within 1.2× of 10k.
+    for fmt in ("docx", "odt"):
+        a, b = find(ms, "rows-10k", "kehoach", fmt), find(ms, "rows-100k", "kehoach", fmt)
+        if a and b:
+            pa, pb = a["wall_s"] / 10000, b["wall_s"] / 100000
+            ma, mb = a["wall_min_s"] / 10000, b["wall_min_s"] / 100000
+            out.append(("linear, %s: time per row at 100k ≤ %.1f× that at 10k" % (fmt.upper(), T_LINEAR),
+                        "medians: %.1f µs/row at 100k against %.1f µs/row at 10k: %.2f× "
+                        "(fastest runs: %.1f against %.1f µs/row: %.2f×)" % (
+                            pb * 1e6, pa * 1e6, pb / pa, mb * 1e6, ma * 1e6, mb / ma),
+                        pb / pa <= T_LINEAR, (pb / pa) / T_LINEAR))
+
+    rows = ["| target | measured | met? |", "|---|---|---|"]
+    for name, value, met, factor in out:
+        verdict = "**met**" if met else "**missed** by %.1f×" % factor
+        rows.append("| %s | %s | %s |" % (name, value, verdict))
+    return "\n".join(rows), out
+
+
+def floor_table(res):
+    rows = ["| workload | format | XML parts | XML bytes | deflated bytes | same | deflate + CRC s | kehoach s | kehoach / floor |",
+            "|---|---|--:|--:|--:|---|--:|--:|--:|"]
+    for f in res.get("floor", []):
+        rows.append("| %s | %s | %d | %s | %s | %s | %s | %s | **%s** |" % (
+            f["workload"], f["format"].upper(), f["parts"], "{:,}".format(f["xml_bytes"]),
+            "{:,}".format(f["deflated_bytes"]), "yes" if f["same_size"] else "no",
+            s(f["median_s"]), s(f["kehoach_s"]), ratio(f["ratio"])))
+    if len(rows) == 2:
+        return "(not measured in this run)"
+    return "\n".join(rows)
+
+
+def scaling(res):
+    ms = res["measurements"]
+    rows = ["| workload | N | kehoach DOCX µs/unit | kehoach ODT µs/unit | pandoc DOCX µs/unit | pandoc ODT µs/unit |",
+            "|---|--:|--:|--:|--:|--:|"]
+    for kind, unit in (("rows", "row"), ("paras", "paragraph")):
+        for m in ms:
+            if m["kind"] != kind or m["tool"] != "kehoach" or m["format"] != "docx":
+                continue
+            w, n = m["workload"], m["size"]
+            cells = []
+            for tool, fmt in (("kehoach", "docx"), ("kehoach", "odt"), ("pandoc", "docx"), ("pandoc", "odt")):
+                x = find(ms, w, tool, fmt)
+                cells.append("%.1f" % (x["wall_s"] / n * 1e6) if x else "—")
+            rows.append("| %s (per %s) | %s | %s |" % (w, unit, "{:,}".format(n), " | ".join(cells)))
+    return "\n".join(rows)
+
+
+def batch_table(res):
+    rows = ["| format | documents | seconds | **documents / s** | ms / document |", "|---|--:|--:|--:|--:|"]
+    for b in res.get("batch", []):
+        rows.append("| %s | %d | %.3f | **%.1f** | %.1f |" % (b["format"].upper(), b["documents"], b["seconds"],
+                                                             b["docs_per_s"], 1000.0 * b["seconds"] / b["documents"]))
+    return "\n".join(rows) if len(rows) > 2 else "(not measured in this run)"
+
+
+def plot(res, build, png):
+    ms = res["measurements"]
+    series = []
+    for tool, fmt in (("kehoach", "docx"), ("kehoach", "odt"), ("pandoc", "docx"), ("pandoc", "odt")):
+        pts = sorted((m["size"], m["wall_s"]) for m in ms
+                     if m["kind"] == "rows" and m["tool"] == tool and m["format"] == fmt and not m.get("skipped"))
+        if pts:
+            series.append(("%s → %s" % (tool, fmt.upper()), pts))
+    if not series or not shutil.which("gnuplot"):
+        return False
+    dat = os.path.join(build, "bench", "rows.dat")
+    with open(dat, "w") as f:
+        for title, pts in series:
+            f.write("# %s\n" % title)
+            for n, t in pts:
+                f.write("%d %.6f\n" % (n, t))
+            f.write("\n\n")
+    styles = ["lc rgb '#1b6ac9' pt 7", "lc rgb '#1b6ac9' pt 5 dt 2", "lc rgb '#c0392b' pt 7", "lc rgb '#c0392b' pt 5 dt 2"]
+    plots = ", ".join("'%s' index %d using 1:2 with linespoints lw 2 ps 1.3 %s title '%s'" % (
+        dat, i, styles[i % 4], t.replace("'", "")) for i, (t, _) in enumerate(series))
+    script = "\n".join([
+        "set terminal pngcairo size 900,600 font 'Liberation Sans,11'",
+        "set output '%s'" % png,
+        "set logscale xy",
+        "set grid xtics ytics mxtics mytics lc rgb '#dddddd'",
+        "set key top left",
+        "set xlabel 'appendix rows (6 columns)'",
+        "set ylabel 'wall time, s (median)'",
+        "set title 'Rendering an appendix table: time against rows (log-log)'",
+        "set xrange [700:140000]",
+        "set format x '%.0s%c'",
+    ] + (["set label 1 'pandoc at 100k rows: not run (see Method)' at graph 0.55, graph 0.93 tc rgb '#c0392b'"]
+         if not any(m["kind"] == "rows" and m["size"] >= 100000 and m["tool"] == "pandoc" and not m.get("skipped")
+                    for m in ms) else []) + [
+        "plot " + plots,
+    ])
+    p = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr)
+        return False
+    return True
+
+
+def notes(res):
+    out = []
+    for n in res.get("notes", []):
+        out.append("- **%s**, kehoach: %s." % (n["workload"], n["note"].rstrip(".")))
+    ms = res["measurements"]
+    for m in ms:
+        if m["tool"] == "kehoach" and m.get("skipped"):
+            out.append("- **%s**, kehoach → %s: %s." % (m["workload"], m["format"].upper(), m["skipped"]))
+    return "\n".join(out)
+
+
+def headline(res, tg):
+    ms = res["measurements"]
+    parts = []
+    ex = [m for m in ms if m["kind"] == "example" and m["tool"] == "kehoach"]
+    rs = []
+    for k in ex:
+        p = find(ms, k["workload"], "pandoc", k["format"])
+        if p:
+            rs.append(p["wall_s"] / k["wall_s"])
+    if rs:
+        parts.append("- **examples/** (seed-size plans): kehoach is **%s–%s faster** than pandoc." % (
+            ratio(min(rs)), ratio(max(rs))))
+    for n in ("1k", "10k", "100k"):
+        line = []
+        for fmt in ("docx", "odt"):
+            k, p = find(ms, "rows-" + n, "kehoach", fmt), find(ms, "rows-" + n, "pandoc", fmt)
+            if k and p:
+                line.append("%s %s faster, %s less memory (%s s against %s s)" % (
+                    fmt.upper(), ratio(p["wall_s"] / k["wall_s"]), ratio(p["rss_kib"] / k["rss_kib"]),
+                    s(k["wall_s"]), s(p["wall_s"])))
+            elif k:
+                line.append("%s in %s s, %.0f MiB (pandoc not run)" % (fmt.upper(), s(k["wall_s"]), mib(k["rss_kib"])))
+        if line:
+            parts.append("- **%s-row appendix**: %s." % (n, "; ".join(line)))
+    for n in ("1k", "10k"):
+        line = []
+        for fmt in ("docx", "odt"):
+            k, p = find(ms, "paras-" + n, "kehoach", fmt), find(ms, "paras-" + n, "pandoc", fmt)
+            if k and p:
+                line.append("%s %s faster" % (fmt.upper(), ratio(p["wall_s"] / k["wall_s"])))
+        if line:
+            parts.append("- **%s-paragraph body**: %s." % (n, "; ".join(line)))
+    fl = res.get("floor", [])
+    if fl:
+        parts.append("- **deflate floor**: kehoach takes %s the time of compressing its own XML alone." % (
+            ", ".join("%s× (%s %s)" % ("%.1f" % f["ratio"], f["workload"], f["format"].upper()) for f in fl)))
+    for b in res.get("batch", []):
+        parts.append("- **one process**: %.0f %s documents per second (examples/)." % (b["docs_per_s"], b["format"].upper()))
+    for n in res.get("notes", []):
+        if n.get("default_fails"):
+            parts.append("- **%s with the default `--max-memory 1024`: kehoach fails** (budget exceeded); "
+                         "it was measured with a larger budget (see the notes under [Results](#results))." % n["workload"])
+    met = sum(1 for t in tg if t[2])
+    parts.append("- **targets**: %d of %d met; see [Targets](#targets)." % (met, len(tg)))
+    return "\n".join(parts)
+
+
+def main(argv):
+    build = os.path.join(ROOT, "build")
+    if len(argv) > 2 and argv[1] == "--build":
+        build = os.path.abspath(argv[2])
+    with open(os.path.join(build, "bench", "results.json")) as f:
+        res = json.load(f)
+    with open(os.path.join(HERE, "performance.md.in")) as f:
+        tmpl = string.Template(f.read())
+    profile_path = os.path.join(HERE, "profile.md")
+    profile = open(profile_path).read().strip() if os.path.exists(profile_path) else "(no profile)"
+    targets_md, tg = targets(res)
+    m = res["machine"]
+    ms = res["measurements"]
+    workloads = []
+    for x in ms:
+        if x["workload"] not in workloads:
+            workloads.append(x["workload"])
+    skipped = sorted({"%s %s" % (x["workload"], x["format"].upper()) for x in ms
+                      if x["tool"] == "pandoc" and x.get("skipped")})
+    skip_note = ("pandoc was not run on: %s (%s)." % (", ".join(skipped), next(
+        x["skipped"] for x in ms if x["tool"] == "pandoc" and x.get("skipped")))) if skipped else ""
+    el = res.get("elapsed_s", 0)
+    docs = os.path.join(ROOT, "docs")
+    png = os.path.join(docs, "performance-rows.png")
+    plot(res, build, png)
+    text = tmpl.substitute(
+        date=res.get("date", ""),
+        headline=headline(res, tg),
+        nproc=m["nproc"], cpu=m["cpu"], memory="%.1f GiB" % (m["memory_bytes"] / 2 ** 30),
+        kernel=m["kernel"],
+        kehoach_version=res["versions"]["kehoach"], pandoc_version=res["versions"]["pandoc"],
+        libzip_version=res["versions"]["libzip"], zlib_version=res["versions"]["zlib"],
+        loadavg="%.2f, %.2f" % (res["loadavg_start"][0], res.get("loadavg_end", [0])[0]),
+        output_dir=res["output_dir"],
+        elapsed="%d min %02d s" % (el // 60, el % 60),
+        elapsed_round="%d minutes" % max(1, round(el / 60)),
+        workload_list=", ".join("`%s`" % w for w in workloads),
+        runs=res["runs"], slow_s="%g" % res["slow_s"], budget_s="%g" % res["cell_budget_s"],
+        skip_note=skip_note,
+        results_table=results_table(res),
+        targets_table=targets_md,
+        floor_table=floor_table(res),
+        scaling_table=scaling(res),
+        nexamples=len([w for w in workloads if w.startswith("ex-")]),
+        batch_total=res["batch"][0]["documents"] if res.get("batch") else 0,
+        batch_table=batch_table(res),
+        profile=profile,
+        notes=notes(res),
+    )
+    with open(os.path.join(docs, "performance.md"), "w") as f:
+        f.write(text)
+    print("bench: wrote docs/performance.md%s" % (" and docs/performance-rows.png" if os.path.exists(png) else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

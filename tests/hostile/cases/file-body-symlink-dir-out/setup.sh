@@ -1,0 +1,3 @@
+mkdir "$W/elsewhere" && cp body.txt "$W/elsewhere/"
+ln -s "$W/elsewhere" sub
+sed -i 's|read_text("body.txt"|read_text("sub/body.txt"|' plan.lua

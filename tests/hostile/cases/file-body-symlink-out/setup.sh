@@ -1,0 +1,2 @@
+mv body.txt "$W/secret-body.txt"
+ln -s "$W/secret-body.txt" body.txt

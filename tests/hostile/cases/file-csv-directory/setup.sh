@@ -1,0 +1,1 @@
+rm t.csv && mkdir t.csv

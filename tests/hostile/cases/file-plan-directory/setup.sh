@@ -1,0 +1,1 @@
+rm plan.lua && mkdir plan.lua

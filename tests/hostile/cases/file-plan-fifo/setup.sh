@@ -1,0 +1,1 @@
+rm plan.lua && mkfifo plan.lua

@@ -1,0 +1,1 @@
+{ printf 'Mở đầu.\n\n'; for _ in $(seq 1000); do printf -- '- %.0s' $(seq 100); done; printf 'cuối\n'; } > body.txt

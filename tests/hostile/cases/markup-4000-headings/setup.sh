@@ -1,0 +1,1 @@
+for i in $(seq 4000); do echo "# Mục $i"; done > body.txt

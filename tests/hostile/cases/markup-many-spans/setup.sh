@@ -1,0 +1,1 @@
+python3 -c "open('body.txt', 'w').write('a*b*' * 8_000_000)"

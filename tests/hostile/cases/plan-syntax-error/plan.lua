@@ -1,0 +1,3 @@
+return {
+  agency = "SỞ XÂY DỰNG" +,
+}

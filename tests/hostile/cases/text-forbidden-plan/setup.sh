@@ -1,0 +1,1 @@
+sed -i "s/^  subject = \"Cải /  subject = \"Cải\\\\u{$VARIANT} /" plan.lua

@@ -1,0 +1,2 @@
+bytes=$(sed 's/../\\x&/g' <<<"$VARIANT")
+sed -i "3s/Kiểm/$bytes&/" t.csv

@@ -1,0 +1,1 @@
+local f = io.open("/etc/passwd") return { render = function() end, data = f:read("a") }

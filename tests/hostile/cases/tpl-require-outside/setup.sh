@@ -1,0 +1,1 @@
+printf 'return {}\n' > "$W/x.lua"

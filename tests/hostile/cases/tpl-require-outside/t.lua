@@ -1,0 +1,2 @@
+-- ../x.lua exists beside the plan's folder
+require("../x")

@@ -1,0 +1,2 @@
+-- the string metatable is locked: getmetatable("") is false
+getmetatable("").__index = { upper = function() return "pwned" end }

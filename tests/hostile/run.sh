@@ -1,0 +1,246 @@
+#!/usr/bin/env bash
+# The hostile-input corpus: plans, texts, markup, files, templates and output paths made to break
+# kehoach. Nothing may crash, hang, run out of its budgets, escape the sandbox or lose a file.
+#
+#   tests/hostile/run.sh BIN            (BIN: build/kehoach, or build-san/kehoach)
+#   HOSTILE_ONLY=REGEX tests/hostile/run.sh BIN     only the cases whose name matches
+#
+# Each case is a folder of tests/hostile/cases/ holding an `expected` file and the files it lays
+# over a copy of tests/hostile/base/ (a small valid plan: plan.lua, body.txt, t.csv). A case too
+# big to keep in git (a 50 MB string, a 10 MB line) has a `setup.sh` that makes its files; a case
+# that must render has a `verify.sh` that checks what it wrote. `expected` holds, one a line:
+#
+#   exit N              the exit status: 2 bad input, 3 I/O; 0 for a case that must render
+#   stderr TEXT         a fixed substring of the one stderr line (every such line must match)
+#   stderr-re REGEX     an extended regular expression the stderr line must match
+#   args ARG…           more arguments; {PLAN} {W} {OUT} {OUTDIR} are replaced by their paths
+#   output PATH         the output file, relative to the case's work folder (default out/out.docx)
+#   no-sentinel         do not put an existing file at the output path first
+#   fsize BLOCKS        run kehoach under `ulimit -f BLOCKS` (1 KB blocks): a disk that fills up
+#   unprivileged        run as an unprivileged user when run as root (see output-not-writable)
+#   env NAME=VALUE      an environment variable for kehoach ({W} … replaced as in args)
+#   variants V…         run the case once per value, given to setup.sh as $VARIANT
+#   # …                 a comment
+#
+# For every case: the exit status, exactly one line on stderr that matches, no signal and no
+# sanitizer report, under `timeout 60`, a peak RSS under HOSTILE_MAX_RSS_MB (default 1024, 2048
+# for a sanitizer build), and on failure: the file already at the output path byte-for-byte
+# unchanged and nothing new in the output folder (no partial file, no *.tmp-*). kehoach runs with
+# --max-memory 256 --max-instructions 1e9 unless the case's args say otherwise (the last wins).
+#
+# Prints "ok - …" / "not ok - …" per case and ends with "N passed, M failed".
+set -uo pipefail
+export LC_ALL=C.UTF-8
+
+BIN=${1:?usage: tests/hostile/run.sh BIN}
+[[ $BIN == /* ]] || BIN=$PWD/$BIN
+HERE=$(cd "$(dirname "$0")" && pwd)
+[[ -x $BIN ]] || { echo "run.sh: $BIN: expected the kehoach binary (run make first)" >&2; exit 2; }
+for tool in timeout unzip cmp mkfifo; do
+  command -v "$tool" >/dev/null || { echo "run.sh: $tool not found (run scripts/install-deps)" >&2; exit 2; }
+done
+
+SAN=0
+if ldd "$BIN" 2>/dev/null | grep -q 'libasan\|libubsan' || grep -q '__asan_init' "$BIN" 2>/dev/null; then SAN=1; fi
+MAX_RSS_MB=${HOSTILE_MAX_RSS_MB:-$((SAN ? 2048 : 1024))}
+# The sanitizers: stop at the first report and say so on stderr (which must then be one line:
+# a report fails the case). Leaks are looked for where LeakSanitizer works.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+TIME=
+[[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && TIME=/usr/bin/time
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/kehoach-hostile.XXXXXX") || exit 2
+trap 'chmod -R u+rwX "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+chmod 755 "$TMP"   # an unprivileged run must reach the plan
+START=$SECONDS
+
+PASSED=0 FAILED=0 SKIPPED=0
+ok()     { PASSED=$((PASSED + 1)); echo "ok - $*"; }
+not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
+# A case that cannot be tried here counts as passed, marked "# skip" with the reason.
+skip()   { PASSED=$((PASSED + 1)); SKIPPED=$((SKIPPED + 1)); echo "ok - $1 # skip $2"; }
+short()  { local s=${1//$'\n'/ | }; ((${#s} > 160)) && s="${s:0:157}..."; printf '%s' "$s"; }
+
+# How to run as a user for whom a chmod 555 folder is not writable. Root ignores permissions, so
+# as root kehoach runs as nobody through setpriv; without setpriv, the output goes under /sys
+# (read-only for everyone, root too).
+# HOSTILE_NO_SETPRIV=1 tries the /sys way.
+UNPRIV=()
+if ((EUID == 0)) && [[ -z ${HOSTILE_NO_SETPRIV:-} ]] && command -v setpriv >/dev/null &&
+   setpriv --reuid=65534 --regid=65534 --clear-groups "$BIN" --version >/dev/null 2>&1; then
+  UNPRIV=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+
+SENTINEL=$TMP/sentinel
+printf 'kehoach hostile sentinel \x00\xff\x01 PK\x03\x04 keep me\n' >"$SENTINEL"
+
+subst() {  # subst TEXT: the placeholders replaced
+  local s=$1
+  s=${s//\{PLAN\}/$PLAN}; s=${s//\{W\}/$W}; s=${s//\{OUTDIR\}/$OUTDIR}; s=${s//\{OUT\}/$OUT}
+  printf '%s' "$s"
+}
+
+# run_case DIR NAME [VARIANT]
+run_case() {
+  local dir=$1 name=$2 VARIANT=${3:-}
+  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
+    key=${line%% *}; val=; [[ $line == *' '* ]] && val=${line#* }
+    case $key in
+      exit) want=$val ;;
+      stderr) subs+=("F$val") ;;
+      stderr-re) subs+=("R$val") ;;
+      args) args+=("$val") ;;
+      output) outrel=$val ;;
+      no-sentinel) sentinel=0 ;;
+      fsize) fsize=$val ;;
+      unprivileged) unpriv=1 ;;
+      env) envs+=("$val") ;;
+      variants) ;;
+      *) not_ok "$name: expected: unknown key '$key'"; return ;;
+    esac
+  done <"$dir/expected"
+
+  W=$TMP/w$((PASSED + FAILED))
+  PLAN=$W/plan
+  mkdir -p "$W"
+  cp -r "$HERE/base" "$PLAN"
+  ( cd "$dir" && for f in * .[!.]*; do
+      [[ -e $f || -L $f ]] || continue
+      case $f in expected|setup.sh|verify.sh) ;; *) cp -a "$f" "$PLAN/" ;; esac
+    done )
+  OUT=$W/$outrel
+  OUTDIR=$(dirname "$OUT")
+  [[ $outrel == out/* ]] && mkdir -p "$W/out"
+  if ((unpriv)) && ((EUID == 0)) && ((${#UNPRIV[@]} == 0)); then
+    # Root without setpriv: a folder nobody may write to, root included.
+    OUT=/sys/kehoach-hostile-$$-out.docx; OUTDIR=/sys; sentinel=0
+    if touch /sys/kehoach-hostile-probe 2>/dev/null; then
+      rm -f /sys/kehoach-hostile-probe
+      skip "$name" "running as root without setpriv, and /sys is writable: no unwritable folder to try"
+      return
+    fi
+  fi
+  if [[ -f $dir/setup.sh ]]; then
+    if ! (cd "$PLAN" && export W PLAN OUT OUTDIR VARIANT BIN && bash "$dir/setup.sh") >"$W/setup.log" 2>&1; then
+      not_ok "$name: setup.sh failed: $(short "$(tail -3 "$W/setup.log")")"; return
+    fi
+  fi
+  ((sentinel)) && cp "$SENTINEL" "$OUT"
+  local before=
+  [[ -d $OUTDIR ]] && before=$(ls -A "$OUTDIR")
+  local wrap=()
+  if ((unpriv)); then
+    if ((EUID == 0)) && ((${#UNPRIV[@]})); then
+      chmod -R a+rX "$W"
+      wrap=("${UNPRIV[@]}")
+    fi
+    [[ $OUTDIR == /sys ]] || chmod 555 "$OUTDIR"
+  fi
+
+  local expanded=() a envx=()
+  for a in "${envs[@]}"; do envx+=("$(subst "$a")"); done
+  for a in "${args[@]}"; do
+    # shellcheck disable=SC2206
+    local words=($(subst "$a"))
+    expanded+=("${words[@]}")
+  done
+  local t0=$SECONDS rc
+  (
+    [[ -n $fsize ]] && ulimit -f "$fsize"
+    if [[ -n $TIME ]]; then
+      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
+        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+    else
+      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
+        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+    fi
+  ) >"$W/stdout" 2>"$W/stderr"
+  rc=$?
+  local secs=$((SECONDS - t0))
+  ((unpriv)) && [[ $OUTDIR != /sys ]] && chmod 755 "$OUTDIR"
+  # /usr/bin/time notes the exit status or signal of its child in the file it writes; the RSS
+  # is its last line.
+  local rss_kb=
+  [[ -s $W/rusage ]] && rss_kb=$(tail -1 "$W/rusage")
+  local err
+  err=$(cat "$W/stderr")
+  local nlines
+  nlines=$(wc -l <"$W/stderr")
+  [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
+
+  if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
+  elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")
+  elif ((rc != want)); then res+=("exit $rc, expected $want")
+  fi
+  grep -Eq 'Sanitizer|runtime error:|PANIC|Segmentation|Aborted|core dumped' "$W/stderr" &&
+    res+=("a crash or sanitizer report on stderr")
+  if ((want == 0)); then
+    ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
+    [[ -z $(find "$OUTDIR" -maxdepth 1 -name '*.tmp-*' 2>/dev/null) ]] || res+=("a temporary file was left in the output folder")
+    if [[ ! -s $OUT ]]; then res+=("no output file")
+    elif ! unzip -tq "$OUT" >/dev/null 2>&1; then res+=("the output is not a valid zip file")
+    fi
+    if [[ -f $dir/verify.sh ]] && ((${#res[@]} == 0)); then
+      local v
+      v=$(export W PLAN OUT OUTDIR VARIANT; bash "$dir/verify.sh" 2>&1) || res+=("verify.sh: $(short "$v")")
+    fi
+  else
+    ((nlines == 1)) || res+=("stderr has $nlines lines, expected exactly one")
+    [[ $err == kehoach:* ]] || res+=("stderr does not start with \"kehoach:\"")
+    local s
+    for s in "${subs[@]}"; do
+      if [[ $s == F* ]]; then
+        s=$(subst "${s:1}")
+        grep -qF -- "$s" <<<"$err" || res+=("stderr lacks \"$s\"")
+      else
+        s=$(subst "${s:1}")
+        grep -Eq -- "$s" <<<"$err" || res+=("stderr does not match /$s/")
+      fi
+    done
+    if ((sentinel)); then
+      cmp -s "$SENTINEL" "$OUT" || res+=("the existing output file was changed")
+    elif [[ -d $OUT ]]; then
+      [[ -z $(ls -A "$OUT") ]] || res+=("files appeared inside the output folder")
+    elif [[ -e $OUT ]]; then
+      res+=("an output file was left behind")
+    fi
+    if [[ -d $OUTDIR ]]; then
+      local after
+      after=$(ls -A "$OUTDIR")
+      [[ $before == "$after" ]] ||
+        res+=("new files in the output folder: $(comm -13 <(echo "$before") <(echo "$after") | tr '\n' ' ')")
+    fi
+  fi
+  if [[ -n $rss_kb && $rss_kb =~ ^[0-9]+$ ]] && ((rss_kb > MAX_RSS_MB * 1024)); then
+    res+=("peak RSS $((rss_kb / 1024)) MB, more than $MAX_RSS_MB MB")
+  fi
+  local stats="${secs}s"
+  [[ $rss_kb =~ ^[0-9]+$ ]] && stats+=" $((rss_kb / 1024))MB"
+  if ((${#res[@]} == 0)); then
+    if ((want == 0)); then ok "$name: renders ($stats)"
+    else ok "$name: exit $rc ($stats): $(short "$err")"; fi
+    rm -rf "$W"
+  else
+    not_ok "$name: $(IFS=';'; echo "${res[*]}") ($stats) — stderr: $(short "$err")"
+  fi
+}
+
+for dir in "$HERE"/cases/*/; do
+  dir=${dir%/}
+  name=$(basename "$dir")
+  [[ -n ${HOSTILE_ONLY:-} && ! $name =~ $HOSTILE_ONLY ]] && continue
+  if [[ ! -f $dir/expected ]]; then not_ok "$name: no expected file"; continue; fi
+  variants=$(sed -n 's/^variants //p' "$dir/expected")
+  if [[ -n $variants ]]; then
+    for v in $variants; do run_case "$dir" "$name [$v]" "$v"; done
+  else
+    run_case "$dir" "$name"
+  fi
+done
+
+echo "# $((SECONDS - START)) s, $BIN$( ((SAN)) && echo ' (sanitizers)')$( ((SKIPPED)) && echo ", $SKIPPED skipped")"
+echo "$PASSED passed, $FAILED failed"
+((FAILED == 0))
