@@ -69,6 +69,7 @@ integration: all
 	tests/integration/run.sh $(BUILD)/kehoach
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
+	tests/integration/appendix.sh $(BUILD)/kehoach
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all
