@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <lauxlib.h>
+#include "kh_boundary.h"
+#include "kh_box.h"
 #include "kh_builder.h"
 #include "kh_markup.h"
 #include "kh_metrics.h"
@@ -28,22 +30,24 @@
 static int mm_to_twips(double mm) { return (int)lround(mm * TWIPS_PER_MM); }
 static int pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
 
-/* ---- reading fields ---- */
+/* ---- reading fields (raw, once: kh_boundary.h) ---- */
 
 static int field_type_error(lua_State *L, const char *what, const char *field, const char *expected)
 {
     return luaL_error(L, "%s.%s: expected %s, got %s", what, field, expected, luaL_typename(L, -1));
 }
 
-/* Every key of the table at IDX must be one of NAMES (or an integer when LIST). */
+/* The table at IDX is plain and every key of it is one of NAMES (or an integer when LIST). */
 static void check_keys(lua_State *L, int idx, const char *what, const char *const *names, int list)
 {
+    kh_lua_check_plain(L, idx, what);
     lua_pushnil(L);
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) == LUA_TNUMBER && list)
             continue;
-        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        char key[64];
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? kh_lua_word(L, -1, key, sizeof key) : NULL;
         int ok = 0;
         for (const char *const *n = names; k && *n && !ok; n++)
             ok = strcmp(*n, k) == 0;
@@ -62,10 +66,23 @@ static void check_keys(lua_State *L, int idx, const char *what, const char *cons
     }
 }
 
+/* Push the list-like table FIELD of the table at IDX (or nil), checked plain. */
+static int opt_list(lua_State *L, int idx, const char *what, const char *field, const char *expected)
+{
+    int t = kh_lua_rawfield(L, idx, field);
+    if (t == LUA_TTABLE) {
+        char name[96];
+        snprintf(name, sizeof name, "%s.%s", what, field);
+        kh_lua_check_plain(L, -1, name);
+    } else if (t != LUA_TNIL) {
+        field_type_error(L, what, field, expected);
+    }
+    return t;
+}
+
 static int opt_number(lua_State *L, int idx, const char *what, const char *field, double *out)
 {
-    lua_getfield(L, idx, field);
-    int t = lua_type(L, -1);
+    int t = kh_lua_rawfield(L, idx, field);
     if (t == LUA_TNIL) {
         lua_pop(L, 1);
         return 0;
@@ -81,8 +98,7 @@ static int opt_number(lua_State *L, int idx, const char *what, const char *field
 
 static int opt_bool(lua_State *L, int idx, const char *what, const char *field, int *out)
 {
-    lua_getfield(L, idx, field);
-    int t = lua_type(L, -1);
+    int t = kh_lua_rawfield(L, idx, field);
     if (t == LUA_TNIL) {
         lua_pop(L, 1);
         return 0;
@@ -94,19 +110,38 @@ static int opt_bool(lua_State *L, int idx, const char *what, const char *field, 
     return 1;
 }
 
-static const char *opt_string(lua_State *L, int idx, const char *what, const char *field)
+/* A field holding one of a few fixed words ("left", "landscape"), copied into BUF. */
+static const char *opt_word(lua_State *L, int idx, const char *what, const char *field, char *buf, size_t cap)
 {
-    lua_getfield(L, idx, field);
-    int t = lua_type(L, -1);
+    int t = kh_lua_rawfield(L, idx, field);
     if (t == LUA_TNIL) {
         lua_pop(L, 1);
         return NULL;
     }
     if (t != LUA_TSTRING)
         field_type_error(L, what, field, "text");
-    const char *s = lua_tostring(L, -1);
-    lua_pop(L, 1);   /* still referenced by the table at idx */
-    return s;
+    kh_lua_word(L, -1, buf, cap);
+    lua_pop(L, 1);
+    return buf;
+}
+
+/* A text field for the document, through the gate into *OUT; 0 when absent. */
+static int opt_text(lua_State *L, int idx, const char *what, const char *field, kh_gated *out)
+{
+    out->text = NULL;
+    out->len = 0;
+    int t = kh_lua_rawfield(L, idx, field);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (t != LUA_TSTRING)
+        field_type_error(L, what, field, "text");
+    char name[96];
+    snprintf(name, sizeof name, "%s.%s", what, field);
+    kh_lua_gate(L, -1, name, out);
+    lua_pop(L, 1);
+    return 1;
 }
 
 static void opt_mm(lua_State *L, int idx, const char *what, const char *field, int *twips)
@@ -144,31 +179,15 @@ static kh_align parse_align(lua_State *L, const char *what, const char *s)
     return KH_ALIGN_UNSET;
 }
 
-/* Text for the model: valid, XML-safe, NFC. Returns a malloc'ed copy. */
-static char *clean_text(lua_State *L, const char *what, const char *s, size_t len)
-{
-    size_t bad;
-    kh_text_status st = kh_text_check(s, len, &bad);
-    if (st != KH_TEXT_OK)
-        luaL_error(L, "%s: %s at byte %d", what, kh_text_status_message(st), (int)bad + 1);
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80) {
-            char *nfc = kh_text_nfc(s, len);
-            if (!nfc)
-                luaL_error(L, "%s: out of memory", what);
-            return nfc;
-        }
-    return kh_xstrndup(s, len);
-}
-
 static void read_color(lua_State *L, int idx, const char *what, int *color)
 {
-    const char *c = opt_string(L, idx, what, "color");
+    char buf[16];
+    const char *c = opt_word(L, idx, what, "color", buf, sizeof buf);
     if (!c)
         return;
     char *end;
     long v = strtol(c, &end, 16);
-    if (strlen(c) != 6 || *end)
+    if (strlen(c) != 6 || *end || c[0] == '-' || c[0] == '+' || c[0] == ' ')
         luaL_error(L, "%s.color: expected six hex digits RRGGBB (e.g. \"FF0000\"), got \"%s\"", what, c);
     *color = (int)v;
 }
@@ -191,7 +210,8 @@ static const char *const para_fields[] = {
 
 static void read_para_props(lua_State *L, int idx, const char *what, kh_para_props *p)
 {
-    p->align = parse_align(L, what, opt_string(L, idx, what, "align"));
+    char align[16];
+    p->align = parse_align(L, what, opt_word(L, idx, what, "align", align, sizeof align));
     read_run_props(L, idx, what, &p->run);
     opt_mm(L, idx, what, "indent_left", &p->indent_left);
     opt_mm(L, idx, what, "indent_right", &p->indent_right);
@@ -226,34 +246,18 @@ static void read_para_props(lua_State *L, int idx, const char *what, kh_para_pro
             (int)lround(v * 8);
 }
 
-/* A text with line breaks and tabs becomes text, break and tab runs. */
-static void add_text_runs(lua_State *L, kh_para *p, const char *what, const char *s, size_t len,
-                          const kh_run_props *props)
+/* The string at IDX as text runs of P (line breaks and tabs become break and tab runs). */
+static void add_text_runs(lua_State *L, kh_para *p, const char *what, int idx, const kh_run_props *props)
 {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
     size_t runs = 1;
     for (size_t i = 0; i < len; i++)
         runs += s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
-    kh_sandbox_charge(L, 2 * len + COST_RUN * runs);   /* before anything is allocated */
-    char *text = clean_text(L, what, s, len);
-    char *start = text;
-    for (char *q = text;; q++) {
-        if (*q == '\n' || *q == '\t' || *q == '\r' || *q == '\0') {
-            char c = *q;
-            if (q > start) {
-                *q = '\0';
-                kh_run *r = kh_para_add_run(p, KH_RUN_TEXT, start);
-                r->props = *props;
-            }
-            if (c == '\0')
-                break;
-            if (c == '\n' || c == '\t') {
-                kh_run *r = kh_para_add_run(p, c == '\n' ? KH_RUN_BREAK : KH_RUN_TAB, NULL);
-                r->props = *props;
-            }
-            start = q + 1;
-        }
-    }
-    free(text);
+    kh_sandbox_charge(L, COST_RUN * runs);   /* before anything is allocated */
+    kh_gated text;
+    kh_lua_gate(L, idx, what, &text);
+    kh_para_add_text(p, &text, props);   /* no Lua call between the gate and the model */
 }
 
 static const char *const run_fields[] = {"text", "size", "bold", "italic", "underline", "caps",
@@ -268,24 +272,21 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
         kh_run_props props;
         kh_run_props_init(&props);
         if (lua_type(L, r) == LUA_TSTRING) {
-            size_t len;
-            const char *s = lua_tolstring(L, r, &len);
-            add_text_runs(L, p, what, s, len, &props);
+            add_text_runs(L, p, what, r, &props);
         } else if (lua_type(L, r) == LUA_TTABLE) {
             check_keys(L, r, "run", run_fields, 0);
             read_run_props(L, r, "run", &props);
             int flag = 0;
             if (opt_bool(L, r, "run", "page_number", &flag) && flag) {
-                kh_para_add_run(p, KH_RUN_PAGE_NUMBER, NULL)->props = props;
+                kh_sandbox_charge(L, COST_RUN);
+                kh_para_add_run(p, KH_RUN_PAGE_NUMBER)->props = props;
             } else if (opt_bool(L, r, "run", "br", &flag) && flag) {
-                kh_para_add_run(p, KH_RUN_BREAK, NULL)->props = props;
+                kh_sandbox_charge(L, COST_RUN);
+                kh_para_add_run(p, KH_RUN_BREAK)->props = props;
             } else {
-                lua_getfield(L, r, "text");
-                if (lua_type(L, -1) != LUA_TSTRING)
+                if (kh_lua_rawfield(L, r, "text") != LUA_TSTRING)
                     luaL_error(L, "%s.runs[%d].text: expected text, got %s", what, (int)i, luaL_typename(L, -1));
-                size_t len;
-                const char *s = lua_tolstring(L, -1, &len);
-                add_text_runs(L, p, what, s, len, &props);
+                add_text_runs(L, p, what, lua_gettop(L), &props);
                 lua_pop(L, 1);
             }
         } else {
@@ -296,45 +297,45 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
     }
 }
 
+/* One paragraph from the string or spec table at IDX, appended to INTO. INTO belongs to
+   something a Lua error frees (a boxed list or table): a paragraph left half-read by an error
+   goes with it. */
 static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, const char *what)
 {
     idx = lua_absindex(L, idx);
     kh_sandbox_charge(L, COST_PARA);
     if (lua_type(L, idx) == LUA_TSTRING) {
-        size_t len;
-        const char *s = lua_tolstring(L, idx, &len);
         kh_para *p = kh_blocks_add_para(into);
         kh_run_props props;
         kh_run_props_init(&props);
-        add_text_runs(L, p, what, s, len, &props);
+        add_text_runs(L, p, what, idx, &props);
         return;
     }
     luaL_checktype(L, idx, LUA_TTABLE);
     check_keys(L, idx, what, para_fields, 0);
     kh_para *p = kh_blocks_add_para(into);
-    const char *style = opt_string(L, idx, what, "style");
-    if (style) {
-        if (!kh_doc_find_style(doc, style))
-            luaL_error(L, "%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})", what, style, style);
-        p->style = kh_xstrdup(style);
+    kh_gated style;
+    if (opt_text(L, idx, what, "style", &style)) {
+        if (!kh_doc_find_style(doc, style.text)) {
+            char id[64];
+            snprintf(id, sizeof id, "%s", style.text);
+            kh_gated_free(&style);
+            luaL_error(L, "%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})", what, id, id);
+        }
+        kh_model_take(&p->style, &style);
     }
     read_para_props(L, idx, what, &p->props);
-    lua_getfield(L, idx, "text");
-    if (lua_type(L, -1) == LUA_TSTRING) {
-        size_t len;
-        const char *s = lua_tolstring(L, -1, &len);
+    int t = kh_lua_rawfield(L, idx, "text");
+    if (t == LUA_TSTRING) {
         kh_run_props props;
         kh_run_props_init(&props);
-        add_text_runs(L, p, what, s, len, &props);
-    } else if (!lua_isnil(L, -1)) {
+        add_text_runs(L, p, what, lua_gettop(L), &props);
+    } else if (t != LUA_TNIL) {
         field_type_error(L, what, "text", "text");
     }
     lua_pop(L, 1);
-    lua_getfield(L, idx, "runs");
-    if (lua_istable(L, -1))
+    if (opt_list(L, idx, what, "runs", "a list of runs") == LUA_TTABLE)
         read_runs(L, lua_gettop(L), what, p);
-    else if (!lua_isnil(L, -1))
-        field_type_error(L, what, "runs", "a list of runs");
     lua_pop(L, 1);
 }
 
@@ -346,10 +347,25 @@ static kh_doc *check_doc(lua_State *L)
     return *d;
 }
 
+static void free_block_list(void *p)
+{
+    kh_blocks_free(p);
+    free(p);
+}
+
 static int doc_paragraph(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
-    read_para(L, 2, doc, &kh_doc_current_section(doc)->body, "paragraph");
+    lua_settop(L, 2);
+    /* Read into a boxed list, then move into the document: an error leaves nothing behind. */
+    int box = kh_box_push(L);
+    kh_block_list *list = kh_xcalloc(1, sizeof *list);
+    kh_box_put(L, box, list, free_block_list);
+    read_para(L, 2, doc, list, "paragraph");
+    kh_block_list *body = &kh_doc_current_section(doc)->body;
+    for (size_t i = 0; i < list->nblocks; i++)
+        kh_blocks_append_para(body, list->blocks[i].u.para);
+    list->nblocks = 0;
     return 0;
 }
 
@@ -359,32 +375,59 @@ static const char *const style_fields[] = {
     "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
     "widow_control", "border_top", "border_bottom", "border", "color", NULL};
 
+static void free_style(void *p)
+{
+    kh_style_clear(p);
+    free(p);
+}
+
+/* A style id (also based_on, next): letters and digits, as both formats take it in names. */
+static void check_style_id(lua_State *L, const char *field, const char *id)
+{
+    if (!*id)
+        luaL_error(L, "style.%s: expected a style id, got an empty string", field);
+    if (strlen(id) > 64)
+        luaL_error(L, "style.%s: expected a style id of at most 64 letters and digits", field);
+    for (const char *c = id; *c; c++)
+        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
+            luaL_error(L, "style.%s: expected letters and digits only (A-Z, a-z, 0-9), got \"%s\"", field, id);
+}
+
 static int doc_style(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
     kh_sandbox_charge(L, COST_STYLE);
     luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
     check_keys(L, 2, "style", style_fields, 0);
-    const char *id = opt_string(L, 2, "style", "id");
-    if (!id || !*id)
+    int box = kh_box_push(L);
+    kh_style *s = kh_xmalloc(sizeof *s);
+    kh_style_init(s);
+    kh_box_put(L, box, s, free_style);
+    kh_gated g;
+    if (!opt_text(L, 2, "style", "id", &g))
         luaL_error(L, "style.id: expected text (the style's identifier)");
-    for (const char *c = id; *c; c++)
-        if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
-            luaL_error(L, "style.id: expected letters and digits only, got \"%s\"", id);
-    kh_style *s = kh_doc_add_style(doc, id);
-    const char *name = opt_string(L, 2, "style", "name");
-    const char *based = opt_string(L, 2, "style", "based_on");
-    const char *next = opt_string(L, 2, "style", "next");
-    free(s->name);
-    s->name = kh_xstrdup(name ? name : id);
-    free(s->based_on);
-    s->based_on = based ? kh_xstrdup(based) : NULL;
-    free(s->next);
-    s->next = next ? kh_xstrdup(next) : NULL;
-    if (based && !kh_doc_find_style(doc, based))
-        luaL_error(L, "style.based_on: no style '%s' was defined before '%s'", based, id);
-    kh_para_props_init(&s->props);
+    kh_model_take(&s->id, &g);
+    check_style_id(L, "id", s->id);
+    if (opt_text(L, 2, "style", "name", &g)) {
+        kh_model_take(&s->name, &g);
+    } else {
+        kh_sandbox_charge(L, KH_STRING_COST(strlen(s->id)));
+        if (kh_text_gate(s->id, strlen(s->id), &g, NULL) == KH_TEXT_OK)
+            kh_model_take(&s->name, &g);
+    }
+    if (opt_text(L, 2, "style", "based_on", &g)) {
+        kh_model_take(&s->based_on, &g);
+        check_style_id(L, "based_on", s->based_on);
+        if (!kh_doc_find_style(doc, s->based_on))
+            luaL_error(L, "style.based_on: no style '%s' was defined before '%s'", s->based_on, s->id);
+    }
+    if (opt_text(L, 2, "style", "next", &g)) {
+        kh_model_take(&s->next, &g);
+        check_style_id(L, "next", s->next);
+    }
     read_para_props(L, 2, "style", &s->props);
+    kh_doc_put_style(doc, s);   /* takes the fields; the emptied shell stays in the box */
     return 0;
 }
 
@@ -397,37 +440,46 @@ static int doc_section(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
     kh_sandbox_charge(L, COST_SECTION);
-    if (lua_isnoneornil(L, 2))
+    if (lua_isnoneornil(L, 2)) {
+        lua_settop(L, 1);
         lua_newtable(L);
+    }
     luaL_checktype(L, 2, LUA_TTABLE);
     check_keys(L, 2, "section", section_fields, 0);
-    kh_section *s = kh_doc_add_section(doc);
-    opt_mm(L, 2, "section", "width", &s->width);
-    opt_mm(L, 2, "section", "height", &s->height);
-    const char *orient = opt_string(L, 2, "section", "orientation");
+    kh_section s;   /* built here, holding nothing on the heap, and appended once complete */
+    kh_section_init(&s);
+    opt_mm(L, 2, "section", "width", &s.width);
+    opt_mm(L, 2, "section", "height", &s.height);
+    char word[16];
+    const char *orient = opt_word(L, 2, "section", "orientation", word, sizeof word);
     if (orient && strcmp(orient, "landscape") && strcmp(orient, "portrait"))
         luaL_error(L, "section.orientation: expected \"portrait\" or \"landscape\", got \"%s\"", orient);
     int landscape = orient && !strcmp(orient, "landscape");
-    if ((landscape && s->width < s->height) || (!landscape && orient && s->width > s->height)) {
-        int w = s->width;
-        s->width = s->height;
-        s->height = w;
+    if ((landscape && s.width < s.height) || (!landscape && orient && s.width > s.height)) {
+        int w = s.width;
+        s.width = s.height;
+        s.height = w;
     }
-    opt_mm(L, 2, "section", "margin_top", &s->margin_top);
-    opt_mm(L, 2, "section", "margin_bottom", &s->margin_bottom);
-    opt_mm(L, 2, "section", "margin_left", &s->margin_left);
-    opt_mm(L, 2, "section", "margin_right", &s->margin_right);
-    opt_mm(L, 2, "section", "header_distance", &s->header_distance);
-    opt_mm(L, 2, "section", "footer_distance", &s->footer_distance);
-    opt_bool(L, 2, "section", "page_numbers", &s->page_numbers);
-    opt_bool(L, 2, "section", "number_first_page", &s->number_first_page);
+    opt_mm(L, 2, "section", "margin_top", &s.margin_top);
+    opt_mm(L, 2, "section", "margin_bottom", &s.margin_bottom);
+    opt_mm(L, 2, "section", "margin_left", &s.margin_left);
+    opt_mm(L, 2, "section", "margin_right", &s.margin_right);
+    opt_mm(L, 2, "section", "header_distance", &s.header_distance);
+    opt_mm(L, 2, "section", "footer_distance", &s.footer_distance);
+    opt_bool(L, 2, "section", "page_numbers", &s.page_numbers);
+    opt_bool(L, 2, "section", "number_first_page", &s.number_first_page);
     double v;
     if (opt_number(L, 2, "section", "page_start", &v))
-        s->page_start = (int)v;
-    if (opt_number(L, 2, "section", "number_size", &v))
-        s->number_props.run.size = (int)lround(v * 2);
-    if (kh_section_text_width(s) < 1000 || s->height - s->margin_top - s->margin_bottom < 1000)
+        s.page_start = (int)v;
+    if (opt_number(L, 2, "section", "number_size", &v)) {
+        if (v < 1 || v > 200)
+            luaL_error(L, "section.number_size: expected a font size in points from 1 to 200, got %f", v);
+        s.number_props.run.size = (int)lround(v * 2);
+    }
+    if (s.width < 1000 || s.height < 1000 || kh_section_text_width(&s) < 1000
+        || s.height - s.margin_top - s.margin_bottom < 1000)
         luaL_error(L, "section: the margins leave no room for text");
+    kh_doc_append_section(doc, &s);
     return 0;
 }
 
@@ -444,45 +496,57 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
         cell->colspan = (int)v;
     if (opt_number(L, idx, "cell", "rowspan", &v))
         cell->rowspan = (int)v;
-    if (opt_number(L, idx, "cell", "shade", &v))
+    if (opt_number(L, idx, "cell", "shade", &v)) {
+        if (v < 0 || v > 100)
+            luaL_error(L, "cell.shade: expected a percentage from 0 to 100, got %f", v);
         cell->shade = (int)v;
+    }
     if (opt_number(L, idx, "cell", "column", &v))
         cell->source_col = (int)v;
-    const char *va = opt_string(L, idx, "cell", "valign");
+    char word[16];
+    const char *va = opt_word(L, idx, "cell", "valign", word, sizeof word);
     if (va) {
         if (!strcmp(va, "top")) cell->valign = KH_VALIGN_TOP;
         else if (!strcmp(va, "center")) cell->valign = KH_VALIGN_CENTER;
         else if (!strcmp(va, "bottom")) cell->valign = KH_VALIGN_BOTTOM;
         else luaL_error(L, "cell.valign: expected \"top\", \"center\" or \"bottom\", got \"%s\"", va);
     }
-    lua_getfield(L, idx, "content");
-    int c = lua_gettop(L);
-    if (lua_istable(L, c)) {
+    if (opt_list(L, idx, "cell", "content", "a list of paragraphs") == LUA_TTABLE) {
+        int c = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, c);
         for (lua_Integer i = 1; i <= n; i++) {
             lua_rawgeti(L, c, i);
             read_para(L, -1, doc, &cell->content, "cell paragraph");
             lua_pop(L, 1);
         }
-    } else if (!lua_isnil(L, c)) {
-        field_type_error(L, "cell", "content", "a list of paragraphs");
     }
     lua_pop(L, 1);
+}
+
+static void free_table(void *p)
+{
+    kh_table_free(p);
 }
 
 static int doc_table(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
     luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
     check_keys(L, 2, "table", table_fields, 0);
-    lua_getfield(L, 2, "widths");
-    if (!lua_istable(L, -1) || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
+    if (opt_list(L, 2, "table", "widths", "a list of column widths in mm") != LUA_TTABLE
+        || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
         luaL_error(L, "table.widths: expected a list of 1 to 63 column widths in mm");
     int ncols = (int)lua_rawlen(L, -1);
-    kh_table *t = kh_blocks_add_table(&kh_doc_current_section(doc)->body, ncols);
+    lua_pop(L, 1);
+    /* The table is built apart, in a box, and moved into the document once it is laid out. */
+    int box = kh_box_push(L);
+    kh_table *t = kh_table_new(ncols);
+    kh_box_put(L, box, t, free_table);
+    kh_lua_rawfield(L, 2, "widths");
     for (int i = 0; i < ncols; i++) {
         lua_rawgeti(L, -1, i + 1);
-        if (!lua_isnumber(L, -1) || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
             luaL_error(L, "table.widths[%d]: expected a width in mm, got %s", i + 1, luaL_typename(L, -1));
         t->widths[i] = mm_to_twips(lua_tonumber(L, -1));
         lua_pop(L, 1);
@@ -491,11 +555,10 @@ static int doc_table(lua_State *L)
     opt_bool(L, 2, "table", "borders", &t->borders);
     opt_mm(L, 2, "table", "indent", &t->indent);
     opt_mm(L, 2, "table", "cell_margin", &t->cell_margin);
-    const char *src = opt_string(L, 2, "table", "source");
-    if (src)
-        t->source = kh_xstrdup(src);
-    lua_getfield(L, 2, "rows");
-    if (!lua_istable(L, -1))
+    kh_gated src;
+    if (opt_text(L, 2, "table", "source", &src))
+        kh_model_take(&t->source, &src);
+    if (opt_list(L, 2, "table", "rows", "a list of rows") != LUA_TTABLE)
         luaL_error(L, "table.rows: expected a list of rows");
     int rows = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, rows);
@@ -512,8 +575,7 @@ static int doc_table(lua_State *L)
         double v;
         if (opt_number(L, r, "row", "line", &v))
             row->line = (int)v;
-        lua_getfield(L, r, "cells");
-        if (!lua_istable(L, -1))
+        if (opt_list(L, r, "row", "cells", "a list of cells") != LUA_TTABLE)
             luaL_error(L, "table.rows[%d].cells: expected a list of cells", (int)i);
         int cells = lua_gettop(L);
         lua_Integer nc = (lua_Integer)lua_rawlen(L, cells);
@@ -536,31 +598,51 @@ static int doc_table(lua_State *L)
             return kh_lua_error_plain(L, "%s", err.message);
         return luaL_error(L, "table: %s", err.message);
     }
+    kh_blocks_append_table(&kh_doc_current_section(doc)->body, kh_box_take(L, box));
     return 0;
 }
 
 static const char *const meta_fields[] = {"title", "subject", "creator", "description", "font",
                                           "size", "lang", NULL};
 
-static void set_string(char **dst, const char *s)
+/* A language tag as both formats take it: "vi-VN", "en", "sr-Latn-RS". */
+static int valid_lang(const char *s)
 {
-    if (s) {
-        free(*dst);
-        *dst = kh_xstrdup(s);
+    size_t part = 0, n = 0;
+    for (const char *p = s; *p; p++, n++) {
+        if (*p == '-') {
+            if (part == 0)
+                return 0;
+            part = 0;
+        } else if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+            if (++part > 8)
+                return 0;
+        } else {
+            return 0;
+        }
     }
+    return n > 0 && n <= 35 && part > 0 && (s[0] < '0' || s[0] > '9');
 }
 
 static int doc_settings(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
     luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
     check_keys(L, 2, "document", meta_fields, 0);
-    set_string(&doc->title, opt_string(L, 2, "document", "title"));
-    set_string(&doc->subject, opt_string(L, 2, "document", "subject"));
-    set_string(&doc->creator, opt_string(L, 2, "document", "creator"));
-    set_string(&doc->description, opt_string(L, 2, "document", "description"));
-    set_string(&doc->font, opt_string(L, 2, "document", "font"));
-    set_string(&doc->lang, opt_string(L, 2, "document", "lang"));
+    static const char *const names[] = {"title", "subject", "creator", "description", "font"};
+    char **fields[] = {&doc->title, &doc->subject, &doc->creator, &doc->description, &doc->font};
+    kh_gated g;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (opt_text(L, 2, "document", names[i], &g))
+            kh_model_take(fields[i], &g);
+    if (opt_text(L, 2, "document", "lang", &g)) {
+        if (!valid_lang(g.text)) {
+            kh_gated_free(&g);
+            luaL_error(L, "document.lang: expected a language tag such as \"vi-VN\"");
+        }
+        kh_model_take(&doc->lang, &g);
+    }
     opt_size(L, 2, "document", &doc->size);
     return 0;
 }
@@ -611,40 +693,58 @@ static void push_spans(lua_State *L, const kh_spans *spans)
     }
 }
 
-/* Text and the name its errors carry, from a string or a read_text() source. */
-static const char *source_text(lua_State *L, int idx, size_t *len, const char **name)
+/* Text and the name its errors carry, from a string or a read_text() source {file, text}:
+   pushed (the text, then the name) so that both stay alive while used. */
+static const char *source_text(lua_State *L, int idx, size_t *len)
 {
-    *name = "body";
-    if (lua_istable(L, idx)) {
-        lua_getfield(L, idx, "file");
-        if (lua_isstring(L, -1))
-            *name = lua_tostring(L, -1);
-        lua_pop(L, 1);
-        lua_getfield(L, idx, "text");
-        const char *s = lua_tolstring(L, -1, len);
-        lua_pop(L, 1);
-        if (!s)
-            luaL_error(L, "expected a text or read_text(…) source");
-        return s;
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        kh_lua_check_plain(L, idx, "text source");
+        if (kh_lua_rawfield(L, idx, "text") != LUA_TSTRING)
+            luaL_error(L, "expected a text or read_text(…) source, got a table without text");
+        if (kh_lua_rawfield(L, idx, "file") != LUA_TSTRING) {
+            lua_pop(L, 1);
+            lua_pushliteral(L, "body");
+        }
+    } else {
+        if (lua_type(L, idx) != LUA_TSTRING)
+            luaL_typeerror(L, idx, "text or a read_text(…) source");
+        lua_pushvalue(L, idx);
+        lua_pushliteral(L, "body");
     }
-    return luaL_checklstring(L, idx, len);
+    return lua_tolstring(L, -2, len);
+}
+
+static void free_markup(void *p)
+{
+    kh_markup_free(p);
+    free(p);
+}
+
+static void free_spans(void *p)
+{
+    kh_spans_free(p);
+    free(p);
 }
 
 /* kh.markup(body [, name]) → { {kind=, level=, mark=, line=, runs={…}}, … } */
 static int kh_lua_markup(lua_State *L)
 {
+    lua_settop(L, 2);
+    int box = kh_box_push(L);          /* 3: owns the parsed blocks while they become Lua tables */
     size_t len;
-    const char *name;
-    const char *s = source_text(L, 1, &len, &name);
-    name = luaL_optstring(L, 2, name);
-    kh_markup m;
+    const char *s = source_text(L, 1, &len);
+    const char *name = lua_isnoneornil(L, 2) ? lua_tostring(L, -1) : luaL_checkstring(L, 2);
+    kh_markup *m = kh_xcalloc(1, sizeof *m);
+    kh_box_put(L, box, m, free_markup);
     kh_error err;
     kh_error_clear(&err);
-    if (kh_markup_parse(s, len, name, &m, &err) != KH_OK)
+    if (kh_markup_parse(s, len, name, m, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s", err.message);
-    lua_createtable(L, (int)m.nblocks, 0);
-    for (size_t i = 0; i < m.nblocks; i++) {
-        const kh_mk_block *b = &m.blocks[i];
+    kh_box_charge(L, box, 2 * len + m->nblocks * 64);
+    lua_createtable(L, (int)m->nblocks, 0);
+    for (size_t i = 0; i < m->nblocks; i++) {
+        const kh_mk_block *b = &m->blocks[i];
         lua_createtable(L, 0, 5);
         lua_pushstring(L, b->kind == KH_MK_HEADING ? "heading" : b->kind == KH_MK_ITEM ? "item" : "para");
         lua_setfield(L, -2, "kind");
@@ -662,8 +762,7 @@ static int kh_lua_markup(lua_State *L)
         lua_setfield(L, -2, "runs");
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    kh_markup_free(&m);
-    return 1;
+    return 1;   /* the box frees the blocks as the function returns */
 }
 
 /* kh.inline(text [, name, line, column]) → runs */
@@ -674,51 +773,38 @@ static int kh_lua_inline(lua_State *L)
     const char *name = luaL_optstring(L, 2, "text");
     int line = (int)luaL_optinteger(L, 3, 1);
     int column = (int)luaL_optinteger(L, 4, 1);
-    kh_spans spans = {0};
+    lua_settop(L, 4);
+    int box = kh_box_push(L);
+    kh_spans *spans = kh_xcalloc(1, sizeof *spans);
+    kh_box_put(L, box, spans, free_spans);
     kh_error err;
     kh_error_clear(&err);
-    if (kh_markup_inline(s, len, name, line, column, &spans, &err) != KH_OK)
+    if (kh_markup_inline(s, len, name, line, column, spans, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s", err.message);
-    push_spans(L, &spans);
-    kh_spans_free(&spans);
+    kh_box_charge(L, box, 2 * len + spans->nspans * 64);
+    push_spans(L, spans);
     return 1;
 }
 
-static int kh_lua_upper(lua_State *L)
+/* kh.upper, kh.lower, kh.nfc: the result is boxed until Lua has its copy. */
+static int map_text(lua_State *L, char *(*map)(const char *, size_t), const char *fname)
 {
     size_t len;
     const char *s = luaL_checklstring(L, 1, &len);
-    char *u = kh_text_upper(s, len);
+    lua_settop(L, 1);
+    int box = kh_box_push(L);
+    kh_box_charge(L, box, 2 * KH_STRING_COST(len));   /* utf8proc's work buffer and the result */
+    char *u = map(s, len);
+    kh_box_put(L, box, u, NULL);
     if (!u)
-        return luaL_error(L, "kh.upper: expected UTF-8 text");
+        return luaL_error(L, "%s: expected UTF-8 text without control characters", fname);
     lua_pushstring(L, u);
-    free(u);
     return 1;
 }
 
-static int kh_lua_lower(lua_State *L)
-{
-    size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    char *u = kh_text_lower(s, len);
-    if (!u)
-        return luaL_error(L, "kh.lower: expected UTF-8 text");
-    lua_pushstring(L, u);
-    free(u);
-    return 1;
-}
-
-static int kh_lua_nfc(lua_State *L)
-{
-    size_t len;
-    const char *s = luaL_checklstring(L, 1, &len);
-    char *u = kh_text_nfc(s, len);
-    if (!u)
-        return luaL_error(L, "kh.nfc: expected UTF-8 text");
-    lua_pushstring(L, u);
-    free(u);
-    return 1;
-}
+static int kh_lua_upper(lua_State *L) { return map_text(L, kh_text_upper, "kh.upper"); }
+static int kh_lua_lower(lua_State *L) { return map_text(L, kh_text_lower, "kh.lower"); }
+static int kh_lua_nfc(lua_State *L) { return map_text(L, kh_text_nfc, "kh.nfc"); }
 
 /* kh.text_width(text, size_pt, bold, italic) → mm */
 static int kh_lua_text_width(lua_State *L)

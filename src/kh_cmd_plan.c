@@ -51,11 +51,16 @@ static int noted_reader(lua_State *L)
     }
     if (rc == LUA_OK) {
         if (lua_istable(L, res)) {
-            lua_getfield(L, res, "file");
+            lua_pushliteral(L, "file");
+            lua_rawget(L, res);
             lua_setfield(L, -2, "file");
         }
     } else {
-        luaL_tolstring(L, res, NULL);
+        /* The error as text, without calling a __tostring the plan may have set on it. */
+        if (lua_type(L, res) == LUA_TSTRING)
+            lua_pushvalue(L, res);
+        else
+            lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, res));
         lua_setfield(L, -2, "error");
     }
     lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);

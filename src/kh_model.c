@@ -34,8 +34,10 @@ kh_doc *kh_doc_new(void)
     return d;
 }
 
-static void para_free(kh_para *p)
+void kh_para_free(kh_para *p)
 {
+    if (!p)
+        return;
     for (size_t i = 0; i < p->nruns; i++)
         free(p->runs[i].text);
     free(p->runs);
@@ -43,8 +45,10 @@ static void para_free(kh_para *p)
     free(p);
 }
 
-static void table_free(kh_table *t)
+void kh_table_free(kh_table *t)
 {
+    if (!t)
+        return;
     for (size_t r = 0; r < t->nrows; r++) {
         for (size_t c = 0; c < t->rows[r].ncells; c++)
             kh_blocks_free(&t->rows[r].cells[c].content);
@@ -61,9 +65,9 @@ void kh_blocks_free(kh_block_list *list)
 {
     for (size_t i = 0; i < list->nblocks; i++) {
         if (list->blocks[i].kind == KH_BLOCK_PARA)
-            para_free(list->blocks[i].u.para);
+            kh_para_free(list->blocks[i].u.para);
         else
-            table_free(list->blocks[i].u.table);
+            kh_table_free(list->blocks[i].u.table);
     }
     free(list->blocks);
     list->blocks = NULL;
@@ -74,12 +78,8 @@ void kh_doc_free(kh_doc *d)
 {
     if (!d)
         return;
-    for (size_t i = 0; i < d->nstyles; i++) {
-        free(d->styles[i].id);
-        free(d->styles[i].name);
-        free(d->styles[i].based_on);
-        free(d->styles[i].next);
-    }
+    for (size_t i = 0; i < d->nstyles; i++)
+        kh_style_clear(&d->styles[i]);
     free(d->styles);
     for (size_t i = 0; i < d->nsections; i++)
         kh_blocks_free(&d->sections[i].body);
@@ -93,18 +93,42 @@ void kh_doc_free(kh_doc *d)
     free(d);
 }
 
-kh_style *kh_doc_add_style(kh_doc *d, const char *id)
+void kh_model_take(char **field, kh_gated *g)
 {
-    for (size_t i = 0; i < d->nstyles; i++)
-        if (strcmp(d->styles[i].id, id) == 0)
-            return &d->styles[i];   /* redefining a style replaces its properties */
-    KH_GROW(d->styles, d->nstyles, d->styles_cap);
-    kh_style *s = &d->styles[d->nstyles++];
+    free(*field);
+    *field = g->text;
+    g->text = NULL;
+    g->len = 0;
+}
+
+void kh_style_init(kh_style *s)
+{
     memset(s, 0, sizeof *s);
-    s->id = kh_xstrdup(id);
     s->kind = KH_STYLE_PARAGRAPH;
     kh_para_props_init(&s->props);
-    return s;
+}
+
+void kh_style_clear(kh_style *s)
+{
+    free(s->id);
+    free(s->name);
+    free(s->based_on);
+    free(s->next);
+    kh_style_init(s);
+}
+
+void kh_doc_put_style(kh_doc *d, kh_style *s)
+{
+    for (size_t i = 0; i < d->nstyles; i++)
+        if (strcmp(d->styles[i].id, s->id) == 0) {   /* redefining a style replaces it */
+            kh_style_clear(&d->styles[i]);
+            d->styles[i] = *s;
+            kh_style_init(s);
+            return;
+        }
+    KH_GROW(d->styles, d->nstyles, d->styles_cap);
+    d->styles[d->nstyles++] = *s;
+    kh_style_init(s);
 }
 
 const kh_style *kh_doc_find_style(const kh_doc *d, const char *id)
@@ -115,10 +139,8 @@ const kh_style *kh_doc_find_style(const kh_doc *d, const char *id)
     return NULL;
 }
 
-kh_section *kh_doc_add_section(kh_doc *d)
+void kh_section_init(kh_section *s)
 {
-    KH_GROW(d->sections, d->nsections, d->sections_cap);
-    kh_section *s = &d->sections[d->nsections++];
     memset(s, 0, sizeof *s);
     s->width = 11906;    /* A4: 210 × 297 mm */
     s->height = 16838;
@@ -130,12 +152,22 @@ kh_section *kh_doc_add_section(kh_doc *d)
     s->number_first_page = 0;
     s->page_start = 0;
     kh_para_props_init(&s->number_props);
-    return s;
+}
+
+void kh_doc_append_section(kh_doc *d, const kh_section *s)
+{
+    KH_GROW(d->sections, d->nsections, d->sections_cap);
+    d->sections[d->nsections++] = *s;
 }
 
 kh_section *kh_doc_current_section(kh_doc *d)
 {
-    return d->nsections ? &d->sections[d->nsections - 1] : kh_doc_add_section(d);
+    if (!d->nsections) {
+        kh_section s;
+        kh_section_init(&s);
+        kh_doc_append_section(d, &s);
+    }
+    return &d->sections[d->nsections - 1];
 }
 
 static kh_block *add_block(kh_block_list *list, kh_block_kind kind)
@@ -146,32 +178,84 @@ static kh_block *add_block(kh_block_list *list, kh_block_kind kind)
     return b;
 }
 
-kh_para *kh_blocks_add_para(kh_block_list *list)
+kh_para *kh_para_new(void)
 {
     kh_para *p = kh_xcalloc(1, sizeof *p);
     kh_para_props_init(&p->props);
-    add_block(list, KH_BLOCK_PARA)->u.para = p;
     return p;
 }
 
-kh_table *kh_blocks_add_table(kh_block_list *list, int ncols)
+kh_table *kh_table_new(int ncols)
 {
     kh_table *t = kh_xcalloc(1, sizeof *t);
     t->ncols = ncols;
     t->widths = kh_xcalloc((size_t)ncols, sizeof *t->widths);
     t->cell_margin = 85;   /* 0.15 cm */
-    add_block(list, KH_BLOCK_TABLE)->u.table = t;
     return t;
 }
 
-kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind, const char *text)
+void kh_blocks_append_para(kh_block_list *list, kh_para *p)
+{
+    add_block(list, KH_BLOCK_PARA)->u.para = p;
+}
+
+void kh_blocks_append_table(kh_block_list *list, kh_table *t)
+{
+    add_block(list, KH_BLOCK_TABLE)->u.table = t;
+}
+
+kh_para *kh_blocks_add_para(kh_block_list *list)
+{
+    kh_para *p = kh_para_new();
+    kh_blocks_append_para(list, p);
+    return p;
+}
+
+static kh_run *add_run(kh_para *p, kh_run_kind kind, char *text)
 {
     KH_GROW(p->runs, p->nruns, p->cap);
     kh_run *r = &p->runs[p->nruns++];
     r->kind = kind;
-    r->text = text ? kh_xstrdup(text) : NULL;
+    r->text = text;
     kh_run_props_init(&r->props);
     return r;
+}
+
+kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind)
+{
+    return add_run(p, kind == KH_RUN_TEXT ? KH_RUN_BREAK : kind, NULL);
+}
+
+void kh_para_add_text(kh_para *p, kh_gated *text, const kh_run_props *props)
+{
+    char *s = text->text;
+    if (!s)
+        return;
+    /* One run, the text taken as it is, when it holds no break or tab (the usual case). */
+    if (!strpbrk(s, "\n\t\r")) {
+        if (*s)
+            add_run(p, KH_RUN_TEXT, s)->props = *props;
+        else
+            free(s);
+        text->text = NULL;
+        text->len = 0;
+        return;
+    }
+    /* Split at ASCII separators: each piece of NFC text stays NFC (a separator is a starter). */
+    char *start = s;
+    for (char *q = s;; q++) {
+        if (*q == '\n' || *q == '\t' || *q == '\r' || *q == '\0') {
+            char c = *q;
+            if (q > start)
+                add_run(p, KH_RUN_TEXT, kh_xstrndup(start, (size_t)(q - start)))->props = *props;
+            if (c == '\0')
+                break;
+            if (c == '\n' || c == '\t')
+                add_run(p, c == '\n' ? KH_RUN_BREAK : KH_RUN_TAB, NULL)->props = *props;
+            start = q + 1;
+        }
+    }
+    kh_gated_free(text);
 }
 
 kh_row *kh_table_add_row(kh_table *t)

@@ -1,10 +1,13 @@
 /* kh_model.h — the document model: sections of blocks (paragraphs, tables), styles, metadata.
    Templates build it through the Lua builder (kh_builder.c); the DOCX and ODT writers only read it.
-   Lengths are twips (1/20 pt); sizes are half-points, as in WordprocessingML. */
+   Lengths are twips (1/20 pt); sizes are half-points, as in WordprocessingML.
+   Text enters the model only as kh_gated text (kh_text_gate: UTF-8, XML characters, NFC), which
+   the model takes over: kh_para_add_text, kh_model_take. Nothing else sets a string of it. */
 #ifndef KH_MODEL_H
 #define KH_MODEL_H
 #include <stddef.h>
 #include "kh_error.h"
+#include "kh_text.h"
 
 #define KH_UNSET (-32768)   /* a property the paragraph inherits from its style */
 
@@ -139,18 +142,38 @@ void kh_doc_free(kh_doc *doc);
 void kh_para_props_init(kh_para_props *p);
 void kh_run_props_init(kh_run_props *r);
 
-kh_style *kh_doc_add_style(kh_doc *doc, const char *id);
+/* Set *FIELD to the gated text G, which the model takes (G is emptied); the old value is freed. */
+void kh_model_take(char **field, kh_gated *g);
+
+/* A style is built apart (kh_style_init, then fields), then put in the document: it replaces
+   the style of the same id, or is added. kh_doc_put_style takes S over. */
+void kh_style_init(kh_style *s);
+void kh_style_clear(kh_style *s);
+void kh_doc_put_style(kh_doc *doc, kh_style *s);
 const kh_style *kh_doc_find_style(const kh_doc *doc, const char *id);
 
-/* A new section with A4 portrait defaults. */
-kh_section *kh_doc_add_section(kh_doc *doc);
+/* A section with A4 portrait defaults, built apart then appended (kh_doc_append_section copies
+   it; its body must still be empty). */
+void kh_section_init(kh_section *s);
+void kh_doc_append_section(kh_doc *doc, const kh_section *s);
 kh_section *kh_doc_current_section(kh_doc *doc);
 
+/* Paragraphs and tables are built apart, then appended to a list that takes them over: a
+   template error half way through leaves nothing half-built in the document. */
+kh_para *kh_para_new(void);
+void kh_para_free(kh_para *p);
+kh_table *kh_table_new(int ncols);
+void kh_table_free(kh_table *t);
+void kh_blocks_append_para(kh_block_list *list, kh_para *p);
+void kh_blocks_append_table(kh_block_list *list, kh_table *t);
 kh_para *kh_blocks_add_para(kh_block_list *list);
-kh_table *kh_blocks_add_table(kh_block_list *list, int ncols);
 void kh_blocks_free(kh_block_list *list);
 
-kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind, const char *text);
+/* A run without text: a line break, a tab or the page number. */
+kh_run *kh_para_add_run(kh_para *p, kh_run_kind kind);
+/* Text runs from gated TEXT (taken over): a line break, tab or carriage return in it becomes a
+   break or tab run, every run with PROPS. */
+void kh_para_add_text(kh_para *p, kh_gated *text, const kh_run_props *props);
 
 kh_row *kh_table_add_row(kh_table *t);
 kh_cell *kh_row_add_cell(kh_row *r);

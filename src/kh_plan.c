@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <lauxlib.h>
+#include "kh_boundary.h"
+#include "kh_box.h"
 #include "kh_csv_lua.h"
 #include "kh_fileio.h"
 #include "kh_plan.h"
@@ -92,7 +94,7 @@ static int plan_read_text(lua_State *L)
 
 static int text_tostring(lua_State *L)
 {
-    lua_getfield(L, 1, "text");
+    kh_lua_rawfield(L, 1, "text");
     return 1;
 }
 
@@ -104,6 +106,7 @@ typedef struct {
     char prefix[128]; /* "documents[2]." inside a bundle, else "" */
     char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
     int quiet;        /* no warnings on stderr (kehoach check reports them itself) */
+    int box;          /* stack index of a box holding the last NFC copy made */
 } checker;
 
 static int fail(checker *c, const char *expected)
@@ -113,13 +116,19 @@ static int fail(checker *c, const char *expected)
                         expected, lua_isnone(L, -1) ? "nothing" : luaL_typename(L, -1));
 }
 
-/* Replace every string below the table at the top of the stack by its NFC form. */
+/* Check that every table below the table at the top of the stack is plain and every string in
+   it passes the text gate, replacing each by its NFC form. */
 static int normalise(checker *c, int depth)
 {
     lua_State *L = c->L;
     if (depth > MAX_DEPTH)
         return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: tables nested more than %d deep",
                             plan_file, c->path, MAX_DEPTH);
+    if (!kh_lua_is_plain(L, -1))
+        return kh_error_set(c->err, KH_EXIT_INPUT,
+                            "%s: %s: expected a plain table, got a table with a metatable that lends "
+                            "fields (__index): write the fields into the table itself",
+                            plan_file, *c->path ? c->path : "the returned table");
     luaL_checkstack(L, 8, "plan too deep");
     size_t plen = strlen(c->path);
     lua_pushnil(L);
@@ -129,21 +138,22 @@ static int normalise(checker *c, int depth)
         else if (lua_type(L, -2) == LUA_TSTRING)
             snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", lua_tostring(L, -2));
         if (lua_type(L, -1) == LUA_TSTRING) {
-            size_t len, bad;
+            size_t len, bad = 0;
             const char *s = lua_tolstring(L, -1, &len);
-            kh_text_status st = kh_text_check(s, len, &bad);
+            kh_gated nfc;
+            kh_text_status st = kh_text_gate(s, len, &nfc, &bad);
+            if (st == KH_TEXT_NO_MEMORY)
+                return kh_error_set(c->err, KH_EXIT_IO, "out of memory");
             if (st != KH_TEXT_OK)
                 return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: %s at byte %zu: expected UTF-8 text",
                                     plan_file, c->path, kh_text_status_message(st), bad + 1);
-            char *nfc = kh_text_nfc(s, len);
-            if (!nfc)
-                return kh_error_set(c->err, KH_EXIT_IO, "out of memory");
-            if (strcmp(nfc, s) != 0) {
+            kh_box_put(L, c->box, nfc.text, NULL);   /* freed even if pushing raises */
+            if (nfc.len != len || memcmp(nfc.text, s, len) != 0) {
                 lua_pushvalue(L, -2);
-                lua_pushstring(L, nfc);
+                lua_pushlstring(L, nfc.text, nfc.len);
                 lua_rawset(L, -5);
             }
-            free(nfc);
+            kh_box_free(L, c->box);
         } else if (lua_type(L, -1) == LUA_TTABLE) {
             /* A table met twice (a cycle, or shared) is checked once. */
             lua_pushvalue(L, -1);
@@ -172,7 +182,7 @@ static int want(checker *c, int idx, const char *field, int type, int required, 
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%s%s", c->prefix, field);
-    lua_getfield(L, idx, strrchr(field, '.') ? strrchr(field, '.') + 1 : field);
+    kh_lua_rawfield(L, idx, strrchr(field, '.') ? strrchr(field, '.') + 1 : field);
     int t = lua_type(L, -1);
     if (t == LUA_TNIL && !required) {
         lua_pop(L, 1);
@@ -197,7 +207,7 @@ static int check_date(checker *c, int idx)
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%sdate", c->prefix);
-    lua_getfield(L, idx, "date");
+    kh_lua_rawfield(L, idx, "date");
     int y, m, d;
     if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER
         || kh_parse_date(lua_tostring(L, -1), &y, &m, &d) != 0) {
@@ -220,7 +230,7 @@ static int check_date(checker *c, int idx)
         lua_pushinteger(L, d);
         lua_setfield(L, -2, "day");
     }
-    lua_setfield(L, idx, "date");
+    kh_lua_rawsetfield(L, idx, "date");
     return KH_OK;
 }
 
@@ -228,7 +238,7 @@ static int check_number(checker *c, int idx)
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%snumber", c->prefix);
-    lua_getfield(L, idx, "number");
+    kh_lua_rawfield(L, idx, "number");
     int ok = 1;
     lua_Integer n = 0;
     if (lua_isnil(L, -1)) {
@@ -254,7 +264,7 @@ static int check_number(checker *c, int idx)
     }
     lua_pop(L, 1);
     lua_pushinteger(L, n);
-    lua_setfield(L, idx, "number");
+    kh_lua_rawsetfield(L, idx, "number");
     return KH_OK;
 }
 
@@ -262,7 +272,7 @@ static int check_list_of_strings(checker *c, int idx, const char *field, int req
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%s%s", c->prefix, field);
-    lua_getfield(L, idx, field);
+    kh_lua_rawfield(L, idx, field);
     if (lua_isnil(L, -1) && !required) {
         lua_pop(L, 1);
         return KH_OK;
@@ -295,10 +305,10 @@ static int check_signer(checker *c, int idx)
     lua_State *L = c->L;
     if (want(c, idx, "signer", LUA_TTABLE, 1, "a table {authority, head, title, name}") != KH_OK)
         return KH_EXIT_INPUT;
-    lua_getfield(L, idx, "signer");
+    kh_lua_rawfield(L, idx, "signer");
     int s = lua_gettop(L);
     int rc = KH_OK;
-    lua_getfield(L, s, "authority");
+    kh_lua_rawfield(L, s, "authority");
     int acting = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "Q.") == 0;   /* "Q. GIÁM ĐỐC" has no second title */
     lua_pop(L, 1);
     if (want(c, s, "signer.title", LUA_TSTRING, !acting, "text (the signer's title, e.g. \"GIÁM ĐỐC\")") != KH_OK
@@ -307,7 +317,7 @@ static int check_signer(checker *c, int idx)
         || want(c, s, "signer.head", LUA_TSTRING, 0, "text (the head's title, e.g. \"GIÁM ĐỐC\")") != KH_OK)
         rc = KH_EXIT_INPUT;
     if (rc == KH_OK) {
-        lua_getfield(L, s, "authority");
+        kh_lua_rawfield(L, s, "authority");
         if (lua_isstring(L, -1)) {
             const char *a = lua_tostring(L, -1);
             static const char *const known[] = {"KT.", "TM.", "TL.", "TUQ.", "Q.", NULL};
@@ -318,7 +328,7 @@ static int check_signer(checker *c, int idx)
                 rc = kh_error_set(c->err, KH_EXIT_INPUT,
                                   "%s: %ssigner.authority: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\", got \"%s\"",
                                   plan_file, c->prefix, a);
-            lua_getfield(L, s, "head");
+            kh_lua_rawfield(L, s, "head");
             if (rc == KH_OK && !lua_isstring(L, -1))
                 rc = kh_error_set(c->err, KH_EXIT_INPUT,
                                   "%s: %ssigner.head: expected text (the head's title after \"%s\"), got nil",
@@ -335,10 +345,10 @@ static int check_body(checker *c, int idx)
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%sbody", c->prefix);
-    lua_getfield(L, idx, "body");
+    kh_lua_rawfield(L, idx, "body");
     int ok = lua_type(L, -1) == LUA_TSTRING;
     if (lua_istable(L, -1)) {
-        lua_getfield(L, -1, "text");
+        kh_lua_rawfield(L, -1, "text");
         ok = lua_type(L, -1) == LUA_TSTRING;
         lua_pop(L, 1);
     }
@@ -355,7 +365,7 @@ static int check_appendices(checker *c, int idx)
 {
     lua_State *L = c->L;
     snprintf(c->path, sizeof c->path, "%sappendices", c->prefix);
-    lua_getfield(L, idx, "appendices");
+    kh_lua_rawfield(L, idx, "appendices");
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         return KH_OK;
@@ -393,7 +403,7 @@ static int check_appendices(checker *c, int idx)
                 return KH_EXIT_INPUT;
             }
         }
-        lua_getfield(L, a, "orientation");
+        kh_lua_rawfield(L, a, "orientation");
         if (lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "portrait") != 0
             && strcmp(lua_tostring(L, -1), "landscape") != 0) {
             kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s%s.orientation: expected \"portrait\" or \"landscape\", got \"%s\"",
@@ -436,7 +446,7 @@ static void warn_unknown_fields(checker *c, int idx)
 static int one_of(checker *c, int idx, const char *field, const char *const *values, const char *expected)
 {
     lua_State *L = c->L;
-    lua_getfield(L, idx, field);
+    kh_lua_rawfield(L, idx, field);
     int ok = 1;
     if (lua_type(L, -1) == LUA_TSTRING) {
         ok = 0;
@@ -453,7 +463,7 @@ static int one_of(checker *c, int idx, const char *field, const char *const *val
 static int check_marks(checker *c, int idx)
 {
     lua_State *L = c->L;
-    lua_getfield(L, idx, "marks");
+    kh_lua_rawfield(L, idx, "marks");
     if (!lua_istable(L, -1)) {
         lua_pop(L, 1);
         return KH_OK;
@@ -474,7 +484,7 @@ static int check_marks(checker *c, int idx)
         || one_of(c, m, "circulation", circulation, "\"XEM XONG TRẢ LẠI\" or \"LƯU HÀNH NỘI BỘ\""))
         rc = KH_EXIT_INPUT;
     if (rc == KH_OK) {
-        lua_getfield(L, m, "draft");
+        kh_lua_rawfield(L, m, "draft");
         int t = lua_type(L, -1);
         if (t != LUA_TNIL && t != LUA_TBOOLEAN && t != LUA_TSTRING) {
             snprintf(c->path, sizeof c->path, "%sdraft", c->prefix);
@@ -509,19 +519,19 @@ static int check_document(checker *c, int idx, int attached)
     if (want(c, idx, "symbol", LUA_TSTRING, !attached, "text (ký hiệu, e.g. \"KH-SXD\")") != KH_OK
         || check_number(c, idx))
         return KH_EXIT_INPUT;
-    lua_getfield(L, idx, "date");
+    kh_lua_rawfield(L, idx, "date");
     int has_date = !lua_isnil(L, -1);
     lua_pop(L, 1);
     if ((!attached || has_date) && check_date(c, idx))
         return KH_EXIT_INPUT;
-    lua_getfield(L, idx, "signer");
+    kh_lua_rawfield(L, idx, "signer");
     int has_signer = !lua_isnil(L, -1);
     lua_pop(L, 1);
     if (check_body(c, idx) || check_list_of_strings(c, idx, "recipients", !attached)
         || ((!attached || has_signer) && check_signer(c, idx))
         || check_list_of_strings(c, idx, "bases", 0) || check_appendices(c, idx) || check_marks(c, idx))
         return KH_EXIT_INPUT;
-    lua_getfield(L, idx, "type");
+    kh_lua_rawfield(L, idx, "type");
     int decision = strcmp(lua_tostring(L, -1), "QUYẾT ĐỊNH") == 0;
     lua_pop(L, 1);
     if (decision && want(c, idx, "authority", LUA_TSTRING, 1,
@@ -535,7 +545,7 @@ static int check_document(checker *c, int idx, int attached)
 static int check_bundle(checker *c, int plan)
 {
     lua_State *L = c->L;
-    lua_getfield(L, plan, "documents");
+    kh_lua_rawfield(L, plan, "documents");
     int docs = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, docs);
     if (!lua_istable(L, docs) || n == 0) {
@@ -568,7 +578,7 @@ static int check_bundle(checker *c, int plan)
             lua_insert(L, -2);
             lua_rawset(L, merged);
         }
-        lua_getfield(L, merged, "attached_to");
+        kh_lua_rawfield(L, merged, "attached_to");
         int attached = 0;
         if (!lua_isnil(L, -1)) {
             lua_Integer to = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
@@ -595,6 +605,8 @@ static int check_plan(lua_State *L)
 {
     checker *c = lua_touserdata(L, 2);
     lua_settop(L, 1);
+    c->box = kh_box_push(L);
+    lua_pushvalue(L, 1);
     int idx = 1;
     c->path[0] = '\0';
     c->prefix[0] = '\0';
@@ -603,7 +615,7 @@ static int check_plan(lua_State *L)
     lua_rawset(L, lua_upvalueindex(1));
     if (normalise(c, 0) != KH_OK)
         return 0;
-    lua_getfield(L, idx, "documents");
+    kh_lua_rawfield(L, idx, "documents");
     int bundle = !lua_isnil(L, -1);
     lua_pop(L, 1);
     if (bundle)

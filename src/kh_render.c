@@ -21,12 +21,13 @@ static int is_file_name(const char *name)
 
 static int get_field(lua_State *L)
 {
-    lua_gettable(L, 1);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_rawget(L, 1);   /* raw: C runs no metamethod of a plan's or a template's table */
     return 1;
 }
 
-/* Push T[NAME] for the table at IDX in a protected call: the plan's or the template's __index
-   may fail or loop, and outside a protected call that would be a panic. */
+/* Push T[NAME] for the table at IDX, read raw, in a protected call (pushing the key may fail
+   for want of memory, and outside a protected call that would be a panic). */
 static int protected_field(kh_sandbox *sb, int idx, const char *name, kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);

@@ -330,6 +330,13 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
     return 0;
 }
 
+void kh_sandbox_uncharge(lua_State *L, size_t bytes)
+{
+    kh_sandbox *sb = sandbox_of(L);
+    if (sb)
+        sb->external -= bytes < sb->external ? bytes : sb->external;
+}
+
 kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
 {
     kh_sandbox *sb = kh_xcalloc(1, sizeof *sb);

@@ -48,6 +48,9 @@ int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir,
    against the memory budget; raises "memory budget … exceeded" when it would go over. */
 int kh_sandbox_charge(lua_State *L, size_t bytes);
 
+/* Give back BYTES charged earlier for memory the C side has freed. */
+void kh_sandbox_uncharge(lua_State *L, size_t bytes);
+
 /* Raise a Lua error with MESSAGE as it is (no position of the caller prepended). */
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...);
 

@@ -42,6 +42,7 @@ const char *kh_text_status_message(kh_text_status st)
     case KH_TEXT_OK: return "valid";
     case KH_TEXT_BAD_UTF8: return "invalid UTF-8";
     case KH_TEXT_FORBIDDEN: return "a control character that XML does not allow";
+    case KH_TEXT_NO_MEMORY: return "out of memory";
     }
     return "invalid text";
 }
@@ -81,11 +82,9 @@ static int nfc_quick_yes(const char *s, size_t len)
     return 1;
 }
 
-static char *map_text(const char *s, size_t len, utf8proc_option_t extra,
-                      utf8proc_custom_func custom)
+/* S is valid UTF-8 (checked by the caller). */
+static char *map_valid(const char *s, size_t len, utf8proc_option_t extra, utf8proc_custom_func custom)
 {
-    if (kh_text_check(s, len, NULL) != KH_TEXT_OK)
-        return NULL;
     if (!custom && !extra && nfc_quick_yes(s, len)) {
         /* Most text (all of a Vietnamese plan typed in NFC) takes this path: a copy. */
         char *copy = malloc(len + 1);
@@ -104,9 +103,42 @@ static char *map_text(const char *s, size_t len, utf8proc_option_t extra,
     return (char *)out;
 }
 
+static char *map_text(const char *s, size_t len, utf8proc_option_t extra,
+                      utf8proc_custom_func custom)
+{
+    if (kh_text_check(s, len, NULL) != KH_TEXT_OK)
+        return NULL;
+    return map_valid(s, len, extra, custom);
+}
+
 char *kh_text_nfc(const char *s, size_t len)
 {
     return map_text(s, len, 0, NULL);
+}
+
+kh_text_status kh_text_gate(const char *s, size_t len, kh_gated *out, size_t *offset)
+{
+    out->text = NULL;
+    out->len = 0;
+    kh_text_status st = kh_text_check(s, len, offset);
+    if (st != KH_TEXT_OK)
+        return st;
+    char *nfc = map_valid(s, len, 0, NULL);
+    if (!nfc) {
+        if (offset)
+            *offset = 0;
+        return KH_TEXT_NO_MEMORY;
+    }
+    out->text = nfc;
+    out->len = strlen(nfc);
+    return KH_TEXT_OK;
+}
+
+void kh_gated_free(kh_gated *g)
+{
+    free(g->text);
+    g->text = NULL;
+    g->len = 0;
 }
 
 static utf8proc_int32_t to_upper(utf8proc_int32_t c, void *data)

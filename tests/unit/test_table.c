@@ -12,6 +12,20 @@
 
 /* ---- helpers ---- */
 
+static kh_table *add_table(kh_block_list *list, int ncols)
+{
+    kh_table *t = kh_table_new(ncols);
+    kh_blocks_append_table(list, t);
+    return t;
+}
+
+static void set_source(kh_table *t, const char *name)
+{
+    kh_gated g;
+    assert_int_equal(kh_text_gate(name, strlen(name), &g, NULL), KH_TEXT_OK);
+    kh_model_take(&t->source, &g);
+}
+
 typedef struct {
     int colspan, rowspan;
     const char *text;   /* NULL: an empty cell */
@@ -29,7 +43,11 @@ static kh_row *add_row(kh_table *t, const spec *cells, size_t n)
         c->rowspan = cells[i].rowspan ? cells[i].rowspan : 1;
         if (cells[i].text) {
             kh_para *p = kh_blocks_add_para(&c->content);
-            kh_para_add_run(p, KH_RUN_TEXT, cells[i].text);
+            kh_gated g;
+            kh_run_props props;
+            kh_run_props_init(&props);
+            assert_int_equal(kh_text_gate(cells[i].text, strlen(cells[i].text), &g, NULL), KH_TEXT_OK);
+            kh_para_add_text(p, &g, &props);
         }
     }
     return row;
@@ -91,7 +109,7 @@ static void test_two_row_header(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 6);
+    kh_table *t = add_table(&list, 6);
     assert_int_equal(t->ncols, 6);
     kh_row *h1 = ROW(t, {1, 2, "STT"}, {1, 2, "Tiêu chí"}, {4, 1, "Nội dung"});
     h1->header = 1;
@@ -156,7 +174,7 @@ static void test_block_of_spans(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 3);
+    kh_table *t = add_table(&list, 3);
     /* A spans 2×2; B spans 2 rows; C fills the last row */
     ROW(t, {2, 2, "A"}, {1, 2, "B"});
     ROW(t, {0, 0, NULL});   /* everything in this row is covered already: a cell has no room */
@@ -165,7 +183,7 @@ static void test_block_of_spans(void **state)
     assert_contains(msg, "row 2, column 4");
     kh_blocks_free(&list);
 
-    t = kh_blocks_add_table(&list, 3);
+    t = add_table(&list, 3);
     ROW(t, {2, 2, "A"}, {1, 2, "B"});
     kh_table_add_row(t);   /* a row with no cells of its own: all covered */
     ROW(t, {3, 1, "C"});
@@ -190,7 +208,7 @@ static void test_overlapping_span(void **state)
     (void)state;
     kh_block_list list = {0};
     /* B hangs down into row 2; D in row 2 spans two columns across it */
-    kh_table *t = kh_blocks_add_table(&list, 3);
+    kh_table *t = add_table(&list, 3);
     ROW(t, {0, 0, "A"}, {1, 2, "B"}, {0, 0, "C"});
     ROW(t, {2, 1, "D"}, {0, 0, "E"});
     const char *msg = layout_fail(t);
@@ -199,7 +217,7 @@ static void test_overlapping_span(void **state)
     assert_contains(msg, "row 1, column 2");
     kh_blocks_free(&list);
 
-    t = kh_blocks_add_table(&list, 3);
+    t = add_table(&list, 3);
     ROW(t, {0, 0, "A"}, {0, 0, "B"}, {1, 3, "C"});
     ROW(t, {0, 0, "D"}, {0, 0, "E"});
     ROW(t, {3, 1, "F"});
@@ -213,7 +231,7 @@ static void test_row_wider_than_grid(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 2);
+    kh_table *t = add_table(&list, 2);
     ROW(t, {0, 0, "a"}, {0, 0, "b"});
     ROW(t, {0, 0, "c"}, {0, 0, "d"}, {0, 0, "e"});
     const char *msg = layout_fail(t);
@@ -222,7 +240,7 @@ static void test_row_wider_than_grid(void **state)
     kh_blocks_free(&list);
 
     /* a cell pushed past the end by a span from the row above */
-    t = kh_blocks_add_table(&list, 2);
+    t = add_table(&list, 2);
     ROW(t, {1, 2, "a"}, {0, 0, "b"});
     ROW(t, {0, 0, "c"}, {0, 0, "d"});
     msg = layout_fail(t);
@@ -234,7 +252,7 @@ static void test_colspan_past_end(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 3);
+    kh_table *t = add_table(&list, 3);
     ROW(t, {0, 0, "a"}, {3, 1, "b"});
     const char *msg = layout_fail(t);
     assert_starts(msg, "row 1, column 2:");
@@ -246,7 +264,7 @@ static void test_rowspan_past_last_row(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 2);
+    kh_table *t = add_table(&list, 2);
     ROW(t, {0, 0, "a"}, {0, 0, "b"});
     ROW(t, {0, 0, "c"}, {1, 2, "d"});
     const char *msg = layout_fail(t);
@@ -259,7 +277,7 @@ static void test_short_row(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 3);
+    kh_table *t = add_table(&list, 3);
     ROW(t, {0, 0, "a"}, {0, 0, "b"}, {0, 0, "c"});
     ROW(t, {0, 0, "d"}, {0, 0, "e"});
     ROW(t, {0, 0, "f"}, {0, 0, "g"}, {0, 0, "h"});
@@ -273,14 +291,14 @@ static void test_span_below_one(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 2);
+    kh_table *t = add_table(&list, 2);
     kh_row *r = ROW(t, {0, 0, "a"}, {0, 0, "b"});
     r->cells[1].colspan = 0;
     const char *msg = layout_fail(t);
     assert_starts(msg, "row 1, column 2:");
     kh_blocks_free(&list);
 
-    t = kh_blocks_add_table(&list, 2);
+    t = add_table(&list, 2);
     r = ROW(t, {0, 0, "a"}, {0, 0, "b"});
     r->cells[0].rowspan = -1;
     layout_fail(t);
@@ -291,32 +309,32 @@ static void test_errors_name_source_line(void **state)
 {
     (void)state;
     kh_block_list list = {0};
-    kh_table *t = kh_blocks_add_table(&list, 3);
-    t->source = kh_xstrdup("x.csv");
+    kh_table *t = add_table(&list, 3);
+    set_source(t, "x.csv");
     ROW(t, {0, 0, "a"}, {0, 0, "b"}, {0, 0, "c"})->line = 1;
     ROW(t, {0, 0, "d"}, {0, 0, "e"}, {0, 0, "f"}, {0, 0, "g"})->line = 7;
     const char *msg = layout_fail(t);
     assert_starts(msg, "x.csv:7: column 4");
     kh_blocks_free(&list);
 
-    t = kh_blocks_add_table(&list, 3);
-    t->source = kh_xstrdup("x.csv");
+    t = add_table(&list, 3);
+    set_source(t, "x.csv");
     ROW(t, {0, 0, "a"}, {0, 0, "b"}, {0, 0, "c"})->line = 2;
     ROW(t, {0, 0, "d"}, {0, 0, "e"})->line = 12;
     msg = layout_fail(t);
     assert_starts(msg, "x.csv:12: column 3");
     kh_blocks_free(&list);
 
-    t = kh_blocks_add_table(&list, 3);
-    t->source = kh_xstrdup("x.csv");
+    t = add_table(&list, 3);
+    set_source(t, "x.csv");
     ROW(t, {0, 0, "a"}, {0, 0, "b"}, {2, 1, "c"})->line = 4;
     msg = layout_fail(t);
     assert_starts(msg, "x.csv:4: column 3");
     kh_blocks_free(&list);
 
     /* a row of unknown line falls back to its number */
-    t = kh_blocks_add_table(&list, 1);
-    t->source = kh_xstrdup("x.csv");
+    t = add_table(&list, 1);
+    set_source(t, "x.csv");
     ROW(t, {0, 0, "a"}, {0, 0, "b"});
     msg = layout_fail(t);
     assert_starts(msg, "row 1, column 2");
