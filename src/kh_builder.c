@@ -737,11 +737,17 @@ static int kh_lua_markup(lua_State *L)
     const char *name = lua_isnoneornil(L, 2) ? lua_tostring(L, -1) : luaL_checkstring(L, 2);
     kh_markup *m = kh_xcalloc(1, sizeof *m);
     kh_box_put(L, box, m, free_markup);
+    /* The text's bytes are charged first; what is left bounds the blocks and spans made. */
+    kh_box_charge(L, box, 2 * KH_STRING_COST(len));
+    size_t max_items = kh_sandbox_available(L) / KH_MARKUP_ITEM_COST;
     kh_error err;
     kh_error_clear(&err);
-    if (kh_markup_parse(s, len, name, m, &err) != KH_OK)
+    if (kh_markup_parse_limited(s, len, name, max_items, m, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s", err.message);
-    kh_box_charge(L, box, 2 * len + m->nblocks * 64);
+    size_t items = m->nblocks;
+    for (size_t i = 0; i < m->nblocks; i++)
+        items += m->blocks[i].content.nspans;
+    kh_box_charge(L, box, items * KH_MARKUP_ITEM_COST);
     lua_createtable(L, (int)m->nblocks, 0);
     for (size_t i = 0; i < m->nblocks; i++) {
         const kh_mk_block *b = &m->blocks[i];
@@ -777,11 +783,13 @@ static int kh_lua_inline(lua_State *L)
     int box = kh_box_push(L);
     kh_spans *spans = kh_xcalloc(1, sizeof *spans);
     kh_box_put(L, box, spans, free_spans);
+    kh_box_charge(L, box, 2 * KH_STRING_COST(len));
+    size_t max_items = kh_sandbox_available(L) / KH_MARKUP_ITEM_COST;
     kh_error err;
     kh_error_clear(&err);
-    if (kh_markup_inline(s, len, name, line, column, spans, &err) != KH_OK)
+    if (kh_markup_inline_limited(s, len, name, line, column, max_items, spans, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s", err.message);
-    kh_box_charge(L, box, 2 * len + spans->nspans * 64);
+    kh_box_charge(L, box, spans->nspans * KH_MARKUP_ITEM_COST);
     push_spans(L, spans);
     return 1;
 }

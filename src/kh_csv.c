@@ -49,7 +49,15 @@ static int end_cell(kh_csv_row *row, kh_buf *cell, int line, int column)
 
 int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_csv *out, kh_error *err)
 {
+    return kh_csv_parse_limited(data, len, sep, name, KH_CSV_MAX_CELLS, out, err);
+}
+
+int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *name, size_t max_cells,
+                         kh_csv *out, kh_error *err)
+{
     memset(out, 0, sizeof *out);
+    if (max_cells > KH_CSV_MAX_CELLS)
+        max_cells = KH_CSV_MAX_CELLS;
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;
@@ -64,7 +72,7 @@ int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_cs
     }
     kh_buf cell = {0};
     kh_csv_row row = {0};
-    size_t cells = 0;                    /* made so far, against KH_CSV_MAX_CELLS */
+    size_t cells = 0;                    /* made so far, against max_cells */
     int line = 1, col = 1;               /* position of the next byte */
     int cell_line = 1, cell_col = 1;     /* where the current cell started */
     int quote_line = 0, quote_col = 0;
@@ -108,9 +116,13 @@ int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_cs
             if (ch == sep || ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < len && data[i + 1] == '\n')
                     break;   /* the \n that follows ends the row */
-                if (++cells > KH_CSV_MAX_CELLS) {
-                    kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: more than %d cells: expected a table of at most %d",
-                                 name, cell_line, cell_col, KH_CSV_MAX_CELLS, KH_CSV_MAX_CELLS);
+                if (++cells > max_cells) {
+                    if (max_cells < KH_CSV_MAX_CELLS)   /* the caller's memory budget set the limit */
+                        kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: memory budget exceeded: the budget left room for %zu cells",
+                                     name, cell_line, cell_col, max_cells);
+                    else
+                        kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: more than %d cells: expected a table of at most %d",
+                                     name, cell_line, cell_col, KH_CSV_MAX_CELLS, KH_CSV_MAX_CELLS);
                     goto fail;
                 }
                 if (end_cell(&row, &cell, cell_line, cell_col) < 0) {

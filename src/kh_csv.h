@@ -29,7 +29,14 @@ typedef struct {
 /* SEP is ',', ';' or '\t'. NAME prefixes errors: "phu-luc.csv:12:3: …". Rows of unequal length,
    an unclosed quote, text after a closing quote and invalid UTF-8 are errors. */
 int kh_csv_parse(const char *data, size_t len, char sep, const char *name, kh_csv *out, kh_error *err);
+/* The same with at most MAX_CELLS cells (a caller's memory budget divided by KH_CSV_CELL_COST);
+   beyond, "memory budget exceeded". */
+int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *name, size_t max_cells,
+                         kh_csv *out, kh_error *err);
 void kh_csv_free(kh_csv *csv);
+
+/* Bytes a cell costs at most, its text apart (the struct, the text's allocation, spare room). */
+#define KH_CSV_CELL_COST 80
 
 /* The separator a file name implies: '\t' for .tsv and .tab, ',' otherwise. */
 char kh_csv_separator_for(const char *name);

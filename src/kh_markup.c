@@ -99,8 +99,12 @@ static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at,
     return 0;
 }
 
-static int too_many_error(kh_error *err, const char *name, int line)
+static int too_many_error(kh_error *err, const char *name, int line, size_t max)
 {
+    if (max < KH_MARKUP_MAX_ITEMS)   /* the caller's memory budget set the limit */
+        return kh_error_set(err, KH_EXIT_INPUT,
+                            "%s:%d: memory budget exceeded: the budget left room for %zu paragraphs and bold or italic spans",
+                            name, line, max);
     return kh_error_set(err, KH_EXIT_INPUT,
                         "%s:%d: more than %d paragraphs and bold or italic spans: expected the text of a document",
                         name, line, KH_MARKUP_MAX_ITEMS);
@@ -113,17 +117,29 @@ static int unclosed_error(kh_error *err, const char *name, int line, int column,
                         name, line, column, bold ? "**" : "*", bold ? "**" : "*");
 }
 
-int kh_markup_inline(const char *s, size_t len, const char *name, int line, int column,
-                     kh_spans *out, kh_error *err)
+static size_t item_limit(size_t max_items)
+{
+    return max_items < KH_MARKUP_MAX_ITEMS ? max_items : KH_MARKUP_MAX_ITEMS;
+}
+
+int kh_markup_inline_limited(const char *s, size_t len, const char *name, int line, int column,
+                             size_t max_items, kh_spans *out, kh_error *err)
 {
     size_t at;
     int bold;
-    int rc = parse_spans(s, len, out, &at, &bold, KH_MARKUP_MAX_ITEMS);
+    size_t max = item_limit(max_items);
+    int rc = parse_spans(s, len, out, &at, &bold, max);
     if (rc == -2)
-        return too_many_error(err, name, line);
+        return too_many_error(err, name, line, max);
     if (rc < 0)
         return unclosed_error(err, name, line, column_of(s, at, column), bold);
     return KH_OK;
+}
+
+int kh_markup_inline(const char *s, size_t len, const char *name, int line, int column,
+                     kh_spans *out, kh_error *err)
+{
+    return kh_markup_inline_limited(s, len, name, line, column, KH_MARKUP_MAX_ITEMS, out, err);
 }
 
 /* The list marker at the start of LINE, and the length it takes with the space after it. */
@@ -189,7 +205,8 @@ typedef struct {
 typedef struct {
     kh_buf text;          /* the block's text so far, lines joined with a space */
     int open;
-    size_t items;         /* blocks and spans made so far, against KH_MARKUP_MAX_ITEMS */
+    size_t items;         /* blocks and spans made so far, against max_items */
+    size_t max_items;     /* at most KH_MARKUP_MAX_ITEMS, less when the memory budget says so */
     segment *segs;
     size_t nsegs, segs_cap;
     kh_mk_block block;
@@ -213,12 +230,12 @@ static int flush(pending *p, const char *name, kh_markup *out, kh_error *err)
     kh_spans spans = {0};
     size_t at;
     int bold;
-    if (++p->items > KH_MARKUP_MAX_ITEMS)
-        return too_many_error(err, name, p->block.line);
+    if (++p->items > p->max_items)
+        return too_many_error(err, name, p->block.line, p->max_items);
     int rc = parse_spans(p->text.data ? p->text.data : "", p->text.len, &spans, &at, &bold,
-                         KH_MARKUP_MAX_ITEMS - p->items);
+                         p->max_items - p->items);
     if (rc == -2)
-        return too_many_error(err, name, p->block.line);
+        return too_many_error(err, name, p->block.line, p->max_items);
     if (rc < 0) {
         size_t k = 0;
         while (k + 1 < p->nsegs && p->segs[k + 1].offset <= at)
@@ -245,6 +262,12 @@ static int is_blank(const char *s, size_t n)
 
 int kh_markup_parse(const char *text, size_t len, const char *name, kh_markup *out, kh_error *err)
 {
+    return kh_markup_parse_limited(text, len, name, KH_MARKUP_MAX_ITEMS, out, err);
+}
+
+int kh_markup_parse_limited(const char *text, size_t len, const char *name, size_t max_items,
+                            kh_markup *out, kh_error *err)
+{
     memset(out, 0, sizeof *out);
     size_t bad;
     kh_text_status st = kh_text_check(text, len, &bad);
@@ -255,6 +278,7 @@ int kh_markup_parse(const char *text, size_t len, const char *name, kh_markup *o
                             kh_text_status_message(st));
     }
     pending p = {0};
+    p.max_items = item_limit(max_items);
     int lineno = 0;
     size_t pos = 0;
     while (pos < len) {

@@ -49,12 +49,22 @@ typedef struct {
 
 /* Parse TEXT (LEN bytes, valid UTF-8). NAME prefixes error messages: "body.txt:12:5: …". */
 int kh_markup_parse(const char *text, size_t len, const char *name, kh_markup *out, kh_error *err);
+/* The same with at most MAX_ITEMS blocks and spans (a caller's memory budget divided by
+   KH_MARKUP_ITEM_COST); beyond, "memory budget exceeded". */
+int kh_markup_parse_limited(const char *text, size_t len, const char *name, size_t max_items,
+                            kh_markup *out, kh_error *err);
 void kh_markup_free(kh_markup *m);
+
+/* Bytes a block or span costs at most, its text apart (the struct, the text's own allocation,
+   the arrays' spare room). */
+#define KH_MARKUP_ITEM_COST 96
 
 /* Inline markup only (for table cells and single fields). LINE and COLUMN locate TEXT in NAME
    for error messages. */
 int kh_markup_inline(const char *text, size_t len, const char *name, int line, int column,
                      kh_spans *out, kh_error *err);
+int kh_markup_inline_limited(const char *text, size_t len, const char *name, int line, int column,
+                             size_t max_items, kh_spans *out, kh_error *err);
 void kh_spans_free(kh_spans *s);
 
 const char *kh_mark_name(kh_mark m);

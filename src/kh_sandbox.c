@@ -2,6 +2,7 @@
    require that only finds templates and their modules. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,6 +329,15 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
                           (int)(sb->limits.max_memory >> 20));
     sb->external += bytes;
     return 0;
+}
+
+size_t kh_sandbox_available(lua_State *L)
+{
+    kh_sandbox *sb = sandbox_of(L);
+    if (!sb)
+        return SIZE_MAX;
+    size_t used = sb->used + sb->external;
+    return used < sb->limits.max_memory ? sb->limits.max_memory - used : 0;
 }
 
 void kh_sandbox_uncharge(lua_State *L, size_t bytes)

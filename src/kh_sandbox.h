@@ -48,6 +48,9 @@ int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir,
    against the memory budget; raises "memory budget … exceeded" when it would go over. */
 int kh_sandbox_charge(lua_State *L, size_t bytes);
 
+/* Bytes the memory budget has left (SIZE_MAX for a state that is not a sandbox). */
+size_t kh_sandbox_available(lua_State *L);
+
 /* Give back BYTES charged earlier for memory the C side has freed. */
 void kh_sandbox_uncharge(lua_State *L, size_t bytes);
 
