@@ -26,6 +26,14 @@
 #define COST_ROW 128
 #define COST_SECTION 1024
 #define COST_STYLE 512
+/* Each covers its struct twice over (arrays grow by doubling) and the list entry holding it;
+   the text of every string is charged apart, by its length (kh_lua_gate). */
+_Static_assert(COST_PARA >= sizeof(kh_para) + 16 + 2 * sizeof(kh_block), "COST_PARA too small");
+_Static_assert(COST_RUN >= 2 * sizeof(kh_run) + 16, "COST_RUN too small");
+_Static_assert(COST_CELL >= sizeof(kh_cell) + 2 * sizeof(kh_block) + 16, "COST_CELL too small");
+_Static_assert(COST_ROW >= 2 * sizeof(kh_row) + 16, "COST_ROW too small");
+_Static_assert(COST_SECTION >= 2 * sizeof(kh_section), "COST_SECTION too small");
+_Static_assert(COST_STYLE >= 2 * sizeof(kh_style) + sizeof(kh_style) + 16, "COST_STYLE too small");
 
 static int mm_to_twips(double mm) { return (int)lround(mm * TWIPS_PER_MM); }
 static int pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
