@@ -4,4 +4,4 @@ case $VARIANT in
   lua) ln -s "$W/outside/lib.lua" lib.lua ;;
   passwd) ln -s /etc/passwd lib.lua ;;
 esac
-printf 'local lib = require("lib")\nreturn require("nd30").extend { settings = { title = lib.secret } }\n' >t.lua
+printf 'local lib = require("lib")\nerror("read: " .. tostring(lib.secret))\n' >t.lua

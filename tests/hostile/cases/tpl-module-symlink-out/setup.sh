@@ -6,5 +6,5 @@ case $VARIANT in
   text) ln -s "$W/outside/passwd" lib.lua ;;
   passwd) ln -s /etc/passwd lib.lua ;;
 esac
-printf 'local lib = require("lib")\nreturn require("nd30").extend { settings = { title = lib.secret } }\n' >t.lua
+printf 'local lib = require("lib")\nerror("read: " .. tostring(lib.secret))\n' >t.lua
 sed -i 's|^return {|return {\n  template = "t.lua",|' plan.lua
