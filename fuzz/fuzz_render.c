@@ -1,6 +1,7 @@
 /* libFuzzer harness: a whole render in memory (kh_render_to_memory). The input is split at the
    separator line "==>" into plan.lua, body.txt and a CSV (written as phu-luc.csv, with
-   phu-luc-1.csv … and t.csv linking to it), in a folder made once; the plan is rendered with the
+   phu-luc-1.csv … and t.csv hard links to it: kehoach follows no symbolic link), in a folder
+   made once; the plan is rendered with the
    default template under small budgets (64 MB, 2e6 instructions: the examples need less), as DOCX
    or ODT by the input's length. Built by `make fuzz`. */
 #define _GNU_SOURCE   /* memmem */
@@ -48,10 +49,12 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     atexit(cleanup);
     static const char *const links[] = {"phu-luc-1.csv", "phu-luc-2.csv", "phu-luc-3.csv", "t.csv", NULL};
-    char path[PATH_MAX + 64];
+    char path[PATH_MAX + 64], full[PATH_MAX + 64];
+    write_file("phu-luc.csv", (const uint8_t *)"", 0);   /* rewritten in place by each input */
+    snprintf(full, sizeof full, "%s/phu-luc.csv", dir);
     for (int i = 0; links[i]; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, links[i]);
-        if (symlink("phu-luc.csv", path) != 0)
+        if (link(full, path) != 0)
             abort();
     }
     return 0;

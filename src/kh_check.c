@@ -9,9 +9,8 @@
 #include "kh_builder.h"
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
-#include "kh_embedded.h"
-#include "kh_fileio.h"
 #include "kh_plan.h"
+#include "kh_template.h"
 #include "kh_template_path.h"
 
 static const char usage_check[] =
@@ -45,81 +44,30 @@ static int usage_error(const char *fmt, const char *arg)
     return KH_EXIT_INPUT;
 }
 
-static int is_file_name(const char *name)
-{
-    size_t n = strlen(name);
-    return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".lua") == 0);
-}
-
 /* Push { name, file, text, module } for the plan's template, or { name, error }: the rules look
-   at its settings (the motto) and report where they are written. */
+   at its settings (the motto) and report where they are written. The template is found and run
+   as render does (kh_template.h). */
 static void push_template(kh_sandbox *sb, int plan)
 {
     lua_State *L = kh_sandbox_state(sb);
     lua_createtable(L, 0, 4);
     int info = lua_gettop(L);
-    lua_pushliteral(L, "template");
-    lua_rawget(L, plan);   /* raw: no metamethod of the plan's runs outside a protected call */
-    if (lua_type(L, -1) != LUA_TSTRING) {
-        lua_pop(L, 1);
-        lua_pushliteral(L, "nd30");
-    }
-    lua_pushvalue(L, -1);
-    lua_setfield(L, info, "name");
-    const char *name = lua_tostring(L, -1);   /* kept alive on the stack */
     kh_error err;
     kh_error_clear(&err);
-    char *data = NULL;
-    size_t len = 0;
-    int rc;
-    if (is_file_name(name)) {
-        rc = kh_read_file(name, &data, &len, &err);
-        if (rc == KH_OK) {
-            char dir[4096];
-            const char *slash = strrchr(name, '/');
-            snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - name) : 1, slash ? name : ".");
-            kh_sandbox_prepend_path(sb, dir);
-            kh_sandbox_push_env(sb);
-            rc = kh_sandbox_load(sb, data, len, name, &err);
-            lua_pushstring(L, name);
-            lua_setfield(L, info, "file");
-            lua_pushlstring(L, data, len);
-            lua_setfield(L, info, "text");
-        }
-        free(data);
-    } else {
-        rc = kh_sandbox_load_module(sb, name, "templates", &err);
-        if (rc == KH_OK) {
-            lua_Debug ar;
-            lua_pushvalue(L, -1);
-            if (lua_getinfo(L, ">S", &ar) && ar.source[0] == '@') {
-                const char *file = ar.source + 1;
-                lua_pushstring(L, file);
-                lua_setfield(L, info, "file");
-                const kh_embedded_file *f;
-                if (kh_read_file(file, &data, &len, NULL) == KH_OK) {
-                    lua_pushlstring(L, data, len);
-                    lua_setfield(L, info, "text");
-                    free(data);
-                } else if ((f = kh_embedded_find(file)) != NULL) {
-                    lua_pushlstring(L, f->data, f->size);
-                    lua_setfield(L, info, "text");
-                }
-            }
-        }
-    }
+    kh_template t;
+    int rc = kh_template_find(sb, NULL, plan, &t, &err);
+    lua_pushstring(L, t.name);
+    lua_setfield(L, info, "name");
     if (rc == KH_OK) {
-        lua_pushstring(L, name);
-        rc = kh_sandbox_call(sb, 1, 1, &err);
-        if (rc == KH_OK && !lua_istable(L, -1)) {
-            kh_error_set(&err, KH_EXIT_INPUT, "template '%s': expected the file to return a table with a render function, got %s",
-                         name, luaL_typename(L, -1));
-            rc = KH_EXIT_INPUT;
-            lua_pop(L, 1);
-        } else if (rc == KH_OK) {
+        lua_pushstring(L, t.file);
+        lua_setfield(L, info, "file");
+        lua_pushlstring(L, t.text, t.len);
+        lua_setfield(L, info, "text");
+        rc = kh_template_run(sb, &t, &err);
+        if (rc == KH_OK)
             lua_setfield(L, info, "module");
-        }
     }
+    kh_template_free(&t);
     if (rc != KH_OK) {
         lua_pushstring(L, err.message);
         lua_setfield(L, info, "error");
@@ -285,7 +233,7 @@ int kh_check_command(int argc, char **argv)
     lua_setfield(L, ctx, "plan_file");
     char *data = NULL;
     size_t len = 0;
-    if (kh_read_file(plan_file, &data, &len, NULL) == KH_OK) {
+    if (kh_plan_read(sb, NULL, &data, &len, NULL) == KH_OK) {
         lua_pushlstring(L, data, len);
         lua_setfield(L, ctx, "plan_text");
         free(data);

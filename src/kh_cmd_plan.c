@@ -6,7 +6,7 @@
 #include <utf8proc.h>
 #include "kh_cmd_plan.h"
 #include "kh_embedded.h"
-#include "kh_fileio.h"
+#include "kh_plan.h"
 
 static const char FILES_REF[] = "kh.cmd.files";
 
@@ -118,17 +118,18 @@ void kh_cmd_push_files(lua_State *L, int with_raw)
     lua_Integer n = (lua_Integer)lua_rawlen(L, list);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, list, i);
-        if (lua_getfield(L, -1, "file") == LUA_TSTRING && lua_getfield(L, -2, "error") == LUA_TNIL) {
+        /* Read again by the name the plan gave, beneath the plan's folder as read_text did. */
+        int entry = lua_gettop(L);
+        if (lua_getfield(L, entry, "rel") == LUA_TSTRING && lua_getfield(L, entry, "error") == LUA_TNIL) {
             char *data = NULL;
             size_t len = 0;
-            if (kh_read_file(lua_tostring(L, -2), &data, &len, NULL) == KH_OK) {
+            if (kh_plan_read(kh_sandbox_of(L), lua_tostring(L, entry + 1), &data, &len, NULL) == KH_OK) {
                 lua_pushlstring(L, data, len);
-                lua_setfield(L, -4, "raw");
+                lua_setfield(L, entry, "raw");
                 free(data);
             }
-            lua_pop(L, 1);
         }
-        lua_pop(L, 2);
+        lua_settop(L, entry - 1);
     }
 }
 

@@ -17,12 +17,10 @@ int kh_csv_lua_read_table(lua_State *L)
     kh_error_clear(&err);
     char *path = NULL, *data = NULL;
     size_t len = 0;
-    if (kh_path_inside(kh_plan_dir(), rel, &path, &err) != KH_OK)
+    /* beneath the plan's folder, no symbolic link (kh_plan.h) */
+    if (kh_plan_read(kh_sandbox_of(L), rel, &data, &len, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s: read_table: %s", kh_plan_file(), err.message);
-    if (kh_read_file(path, &data, &len, &err) != KH_OK) {
-        free(path);
-        return kh_lua_error_plain(L, "%s", err.message);
-    }
+    path = kh_plan_path(rel);
     char sep = kh_csv_separator_for(path);
     if (lua_istable(L, 2)) {
         lua_getfield(L, 2, "separator");

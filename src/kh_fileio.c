@@ -1,31 +1,182 @@
-/* Safe reading of input files. */
+/* Safe reading of input files: beneath a folder's descriptor, no symbolic link, fstat of the
+   descriptor read. */
+#define _GNU_SOURCE   /* O_PATH, syscall */
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#if defined(__linux__) && defined(__has_include)
+#if __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#define KH_HAVE_OPENAT2_H 1
+#endif
+#endif
 #include "kh_fileio.h"
 #include "kh_util.h"
 
-int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
+static int openat2_enabled = 1;
+
+void kh_fileio_use_openat2(int enabled) { openat2_enabled = enabled; }
+
+int kh_dir_open(const char *path)
 {
-    /* O_NONBLOCK so that a FIFO cannot make the run wait forever. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    return open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+int kh_path_check(const char *rel, kh_error *err)
+{
+    if (!*rel)
+        return kh_error_set(err, KH_EXIT_INPUT, "expected a file name, got an empty string");
+    if (rel[0] == '/')
+        return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got an absolute path", rel);
+    for (const char *p = rel;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (n == 2 && p[0] == '.' && p[1] == '.')
+            return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got '..'", rel);
+        if (n == 0)
+            return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got an empty component ('//' or a '/' at the end)", rel);
+        if (!slash)
+            return KH_OK;
+        p = slash + 1;
+    }
+}
+
+/* One openat2 beneath DIRFD refusing every symbolic link; -1 with errno ENOSYS when the kernel
+   (or a seccomp filter, EPERM) does not allow it. */
+static int open_with_openat2(int dirfd, const char *rel, int flags)
+{
+#if defined(SYS_openat2) && defined(KH_HAVE_OPENAT2_H)
+    static int unavailable;
+    if (openat2_enabled && !unavailable) {
+        struct open_how how;
+        memset(&how, 0, sizeof how);
+        how.flags = (unsigned long long)flags;
+        how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+        long fd = syscall(SYS_openat2, dirfd, rel, &how, sizeof how);
+        if (fd >= 0)
+            return (int)fd;
+        if (errno != ENOSYS && errno != EPERM)
+            return -1;
+        unavailable = 1;
+    }
+#else
+    (void)dirfd;
+    (void)rel;
+    (void)flags;
+#endif
+    errno = ENOSYS;
+    return -1;
+}
+
+/* The walk: one openat per component, O_NOFOLLOW on each. On failure *BAD is the length of REL
+   up to and including the component that failed. */
+static int open_by_walking(int dirfd, const char *rel, int flags, size_t *bad)
+{
+    int fd = dirfd;
+    const char *p = rel;
+    char comp[256];
+    for (;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        *bad = (size_t)(p - rel) + n;
+        if (n >= sizeof comp) {
+            if (fd != dirfd)
+                close(fd);
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        memcpy(comp, p, n);
+        comp[n] = '\0';
+        /* A folder on the way needs no read permission: O_PATH is enough to open beneath it. */
+        int next = openat(fd, comp, slash ? O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC : flags);
+        int e = errno;
+        if (fd != dirfd)
+            close(fd);
+        if (next < 0) {
+            errno = e;
+            return -1;
+        }
+        fd = next;
+        if (!slash)
+            return fd;
+        p = slash + 1;
+    }
+}
+
+/* Why the component REL[0..BAD) could not be opened: a symbolic link, or errno E. */
+static int open_error(int dirfd, const char *name, const char *rel, size_t bad, int last, int folder,
+                      int e, kh_error *err)
+{
+    char *comp = kh_xstrndup(rel, bad);
     struct stat st;
-    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: expected a regular file", path);
+    int is_link = e == ELOOP
+                  || ((e == ENOTDIR || e == ENOENT) && fstatat(dirfd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0
+                      && S_ISLNK(st.st_mode));
+    if (is_link && last)
+        kh_error_set(err, KH_EXIT_INPUT, "%s: a symbolic link, not followed: copy the %s instead of linking it",
+                     name, folder ? "folder in" : "file into the folder");
+    else if (is_link)
+        kh_error_set(err, KH_EXIT_INPUT,
+                     "%s: '%s' is a symbolic link, not followed: copy the folder in instead of linking it", name, comp);
+    else
+        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", name, strerror(e));
+    free(comp);
+    return is_link ? ELOOP : e;
+}
+
+int kh_open_beneath(int dirfd, const char *dir_name, const char *rel, int folder, kh_error *err)
+{
+    size_t n = (dir_name ? strlen(dir_name) + 1 : 0) + strlen(rel) + 1;
+    char *name = kh_xmalloc(n);
+    snprintf(name, n, "%s%s%s", dir_name ? dir_name : "", dir_name ? "/" : "", rel);
+    int fd = -1, e = 0;
+    if (kh_path_check(rel, err) != KH_OK) {
+        e = EINVAL;
+        goto done;
     }
-    if ((size_t)st.st_size > KH_MAX_INPUT_FILE) {
+    if (dirfd < 0) {
+        e = EBADF;
+        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: the folder is not open", name);
+        goto done;
+    }
+    int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (folder ? O_DIRECTORY : O_NONBLOCK);
+    fd = open_with_openat2(dirfd, rel, flags);
+    if (fd < 0) {
+        /* Not there, refused, or no openat2: the walk opens it or says exactly which part failed. */
+        size_t bad = 0;
+        fd = open_by_walking(dirfd, rel, flags, &bad);
+        if (fd < 0) {
+            e = open_error(dirfd, name, rel, bad, rel[bad] == '\0', folder, errno, err);
+            goto done;
+        }
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || (folder ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))) {
         close(fd);
+        fd = -1;
+        e = folder ? ENOTDIR : EINVAL;
+        kh_error_set(err, KH_EXIT_INPUT, "%s: expected a %s", name, folder ? "folder" : "regular file");
+    }
+done:
+    free(name);
+    if (fd < 0)
+        errno = e;
+    return fd;
+}
+
+int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err)
+{
+    struct stat st;
+    if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+        return kh_error_set(err, KH_EXIT_INPUT, "%s: expected a regular file", name);
+    if ((size_t)st.st_size > KH_MAX_INPUT_FILE)
         return kh_error_set(err, KH_EXIT_INPUT, "%s: %lld bytes, larger than the %zu MB an input file may have",
-                            path, (long long)st.st_size, KH_MAX_INPUT_FILE >> 20);
-    }
+                            name, (long long)st.st_size, KH_MAX_INPUT_FILE >> 20);
     kh_buf b = {0};
     char chunk[65536];
     for (;;) {
@@ -34,64 +185,46 @@ int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
             continue;
         if (n < 0) {
             int e = errno;
-            close(fd);
             kh_buf_free(&b);
-            return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot read: %s", path, strerror(e));
+            return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot read: %s", name, strerror(e));
         }
         if (n == 0)
             break;
         kh_buf_append(&b, chunk, (size_t)n);
         if (b.len > KH_MAX_INPUT_FILE) {
-            close(fd);
             kh_buf_free(&b);
             return kh_error_set(err, KH_EXIT_INPUT, "%s: larger than the %zu MB an input file may have",
-                                path, KH_MAX_INPUT_FILE >> 20);
+                                name, KH_MAX_INPUT_FILE >> 20);
         }
     }
-    close(fd);
     kh_buf_cstr(&b);
     *data = b.data;
     *len = b.len;
     return KH_OK;
 }
 
-int kh_path_inside(const char *dir, const char *rel, char **out, kh_error *err)
+int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **data, size_t *len,
+                    kh_error *err)
 {
-    *out = NULL;
-    if (!*rel)
-        return kh_error_set(err, KH_EXIT_INPUT, "expected a file name, got an empty string");
-    if (rel[0] == '/')
-        return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got an absolute path", rel);
-    for (const char *p = rel; *p;) {
-        const char *slash = strchr(p, '/');
-        size_t n = slash ? (size_t)(slash - p) : strlen(p);
-        if (n == 2 && p[0] == '.' && p[1] == '.')
-            return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got '..'", rel);
-        p += n + (slash ? 1 : 0);
-        if (!slash)
-            break;
-    }
-    size_t n = strlen(dir) + strlen(rel) + 2;
-    char *joined = kh_xmalloc(n);
-    snprintf(joined, n, "%s/%s", dir, rel);
-    /* A symbolic link may still lead out: compare the real paths. */
-    char real_dir[PATH_MAX], real_file[PATH_MAX];
-    if (!realpath(dir, real_dir)) {
-        free(joined);
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot resolve the folder: %s", dir, strerror(errno));
-    }
-    if (!realpath(joined, real_file)) {
-        int e = errno;
-        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", joined, strerror(e));
-        free(joined);
+    int fd = kh_open_beneath(dirfd, dir_name, rel, 0, err);
+    if (fd < 0)
         return KH_EXIT_INPUT;
-    }
-    size_t dn = strlen(real_dir);
-    if (strncmp(real_file, real_dir, dn) != 0 || (real_file[dn] != '/' && real_file[dn] != '\0')) {
-        kh_error_set(err, KH_EXIT_INPUT, "%s: leads outside the plan's folder (a symbolic link?)", joined);
-        free(joined);
-        return KH_EXIT_INPUT;
-    }
-    *out = joined;
-    return KH_OK;
+    size_t n = (dir_name ? strlen(dir_name) + 1 : 0) + strlen(rel) + 1;
+    char *name = kh_xmalloc(n);
+    snprintf(name, n, "%s%s%s", dir_name ? dir_name : "", dir_name ? "/" : "", rel);
+    int rc = kh_read_fd(fd, name, data, len, err);
+    free(name);
+    close(fd);
+    return rc;
+}
+
+int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
+{
+    /* O_NONBLOCK so that a FIFO cannot make the run wait forever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+    int rc = kh_read_fd(fd, path, data, len, err);
+    close(fd);
+    return rc;
 }

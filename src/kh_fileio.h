@@ -1,4 +1,11 @@
-/* kh_fileio.h — reading input files safely: regular files only, and only inside a folder. */
+/* kh_fileio.h — reading input files safely: regular files only, opened beneath a folder's
+   descriptor, never through a symbolic link.
+
+   A folder is opened once (kh_dir_open) and every file read from it is opened relative to that
+   descriptor (kh_open_beneath): openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS where the
+   kernel has it, else one openat with O_NOFOLLOW per component. The checks are made on the
+   descriptor that is then read (fstat), never on a path opened again afterwards. A symbolic link
+   is refused even when it points inside the folder: copy the file instead of linking it. */
 #ifndef KH_FILEIO_H
 #define KH_FILEIO_H
 #include <stddef.h>
@@ -6,10 +13,36 @@
 
 #define KH_MAX_INPUT_FILE ((size_t)256 << 20)
 
-/* Read a whole regular file (not a folder, FIFO or device). ERR may be NULL. */
+/* Open the folder PATH (O_DIRECTORY, O_CLOEXEC). PATH is the user's own choice (the command
+   line, the environment, the current folder): a symbolic link in it is followed. Returns the
+   descriptor, or -1 with errno set. */
+int kh_dir_open(const char *path);
+
+/* Check REL names something inside a folder: not empty, not absolute, no "..", no empty
+   component. The message quotes REL: "'../x': expected a path inside the plan's folder, …". */
+int kh_path_check(const char *rel, kh_error *err);
+
+/* Open REL beneath the folder DIRFD with no symbolic link on the way (the last component
+   included) and no way out. FOLDER nonzero: REL must be a folder (opened O_RDONLY), else it is
+   opened O_RDONLY | O_NONBLOCK (a FIFO cannot block) and must be a regular file. DIR_NAME is how
+   messages name the folder ("plan" → "plan/body.txt"; NULL: REL alone). Returns a descriptor
+   (O_CLOEXEC) or -1 with ERR set and errno telling why (ENOENT: there is no such file). */
+int kh_open_beneath(int dirfd, const char *dir_name, const char *rel, int folder, kh_error *err);
+
+/* Read the whole of the open file FD: a regular file (fstat) of at most KH_MAX_INPUT_FILE
+   bytes. *DATA is malloc'ed and NUL-terminated. NAME is how messages name the file. FD stays
+   open. */
+int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err);
+
+/* kh_open_beneath, kh_read_fd, close. */
+int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **data, size_t *len,
+                    kh_error *err);
+
+/* Read a file the user named (--template FILE): opened as typed, relative to the current
+   folder. Never for a name that comes from a plan or a template. */
 int kh_read_file(const char *path, char **data, size_t *len, kh_error *err);
 
-/* Join DIR and REL after checking REL stays inside DIR: no absolute path, no "..", and no
-   symbolic link leading out. *OUT is malloc'ed. WHO names the caller in errors ("plan.lua"). */
-int kh_path_inside(const char *dir, const char *rel, char **out, kh_error *err);
+/* For tests: 0 makes kh_open_beneath walk the path component by component even where the kernel
+   has openat2, 1 (the default) tries openat2 first. */
+void kh_fileio_use_openat2(int enabled);
 #endif

@@ -18,6 +18,7 @@
 #include "kh_commands.h"
 #include "kh_fileio.h"
 #include "kh_plan.h"
+#include "kh_template.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
 
@@ -111,9 +112,12 @@ static void remove_tree(const char *path)
     }
 }
 
-static int write_file(const char *path, const char *data, size_t len, mode_t mode, kh_error *err)
+/* Create NAME in the folder DIRFD (never through a symbolic link, never over a file) and write
+   DATA to it. PATH is how messages name it. */
+static int write_file(int dirfd, const char *name, const char *path, const char *data, size_t len,
+                      mode_t mode, kh_error *err)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode & 0777);
+    int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0777);
     if (fd < 0)
         return kh_error_set(err, KH_EXIT_IO, "%s: cannot create: %s", path, strerror(errno));
     size_t done = 0;
@@ -140,7 +144,7 @@ static int write_file(const char *path, const char *data, size_t len, mode_t mod
 
 /* Rewrite DATA with newyear.rewrite and write it to OUT; the changes go to the log as REL:LINE. */
 static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan,
-                        const char *out, mode_t mode)
+                        int out_dir, const char *out_name, const char *out, mode_t mode)
 {
     lua_State *L = kh_sandbox_state(r->sb);
     int top = lua_gettop(L);
@@ -180,63 +184,112 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
         r->nchanges += (int)n;
         r->nfiles++;
     }
-    int rc = write_file(out, ntext, nlen, mode, r->err);
+    int rc = write_file(out_dir, out_name, out, ntext, nlen, mode, r->err);
     lua_settop(L, top);
     return rc;
 }
 
-static int entry_filter(const struct dirent *e)
+static int by_name(const void *a, const void *b)
 {
-    return strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Copy the folder SRC into DST (which exists); REL is SRC's path inside the plan folder. */
-static int copy_tree(new_run *r, const char *src, const char *dst, const char *rel)
+/* The names in the open folder FD (not "." or ".."), sorted; NULL with errno set on failure. */
+static char **list_folder(int fd, size_t *count)
 {
-    struct dirent **names = NULL;
-    int count = scandir(src, &names, entry_filter, alphasort);
-    if (count < 0)
-        return kh_error_set(r->err, KH_EXIT_IO, "%s: cannot read the folder: %s", src, strerror(errno));
-    int rc = KH_OK;
-    for (int i = 0; i < count; i++) {
-        const char *name = names[i]->d_name;
-        if (rc != KH_OK)
+    *count = 0;
+    int dup_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);   /* closedir closes the descriptor it reads */
+    DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+    if (!d) {
+        int e = errno;
+        if (dup_fd >= 0)
+            close(dup_fd);
+        errno = e;
+        return NULL;
+    }
+    rewinddir(d);
+    char **names = NULL;
+    size_t cap = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
             continue;
-        size_t ns = strlen(src) + strlen(name) + 2, nd = strlen(dst) + strlen(name) + 2;
+        KH_GROW(names, *count, cap);
+        names[(*count)++] = kh_xstrdup(e->d_name);
+    }
+    closedir(d);
+    if (*count)
+        qsort(names, *count, sizeof *names, by_name);
+    else
+        names = kh_xcalloc(1, sizeof *names);
+    return names;
+}
+
+/* Copy the open folder SRC into the open folder DST. SRC_NAME and DST_NAME name them in
+   messages; REL is SRC's path inside the plan folder (NULL for the plan folder itself). Every
+   entry is opened beneath its folder's descriptor with O_NOFOLLOW and checked with fstat on
+   what was opened. A symbolic link is not copied (a warning says so): the plan cannot have read
+   through it (read_text and read_table refuse links), and following it could copy a file from
+   outside the folder into the new one. */
+static int copy_tree(new_run *r, int src, const char *src_name, int dst, const char *dst_name, const char *rel)
+{
+    size_t count = 0;
+    char **names = list_folder(src, &count);
+    if (!names)
+        return kh_error_set(r->err, KH_EXIT_IO, "%s: cannot read the folder: %s", src_name, strerror(errno));
+    int rc = KH_OK;
+    for (size_t i = 0; i < count && rc == KH_OK; i++) {
+        const char *name = names[i];
+        size_t ns = strlen(src_name) + strlen(name) + 2, nd = strlen(dst_name) + strlen(name) + 2;
         size_t nr = (rel ? strlen(rel) + 1 : 0) + strlen(name) + 1;
         char *from = kh_xmalloc(ns), *to = kh_xmalloc(nd), *relname = kh_xmalloc(nr);
-        snprintf(from, ns, "%s/%s", src, name);
-        snprintf(to, nd, "%s/%s", dst, name);
+        snprintf(from, ns, "%s/%s", src_name, name);
+        snprintf(to, nd, "%s/%s", dst_name, name);
         snprintf(relname, nr, "%s%s%s", rel ? rel : "", rel ? "/" : "", name);
         struct stat st;
-        if (lstat(from, &st) != 0) {
+        int fd = -1;
+        /* What the entry is, without following it; then opened, and checked again on the descriptor. */
+        if (fstatat(src, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             rc = kh_error_set(r->err, KH_EXIT_IO, "%s: %s", from, strerror(errno));
+        } else if (S_ISLNK(st.st_mode)) {
+            fprintf(stderr, "kehoach: new: warning: %s: a symbolic link, not copied (copy the file into the folder instead of linking it)\n", from);
+        } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+            fprintf(stderr, "kehoach: new: warning: %s: not a regular file or folder, not copied\n", from);
+        } else if ((fd = openat(src, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
+                                               | (S_ISDIR(st.st_mode) ? O_DIRECTORY : 0))) < 0
+                   || fstat(fd, &st) != 0) {
+            rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot open: %s", from, strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
             if (!same(r->tmp, &st)) {
-                if (mkdir(to, (st.st_mode & 07777) | 0700) != 0)
+                int sub = -1;
+                if (mkdirat(dst, name, (st.st_mode & 07777) | 0700) != 0
+                    || (sub = openat(dst, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
                     rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot create: %s", to, strerror(errno));
                 else
-                    rc = copy_tree(r, from, to, relname);
+                    rc = copy_tree(r, fd, from, sub, to, relname);
+                if (sub >= 0)
+                    close(sub);
             }
         } else if (S_ISREG(st.st_mode)) {
             char *data = NULL;
             size_t len = 0;
-            rc = kh_read_file(from, &data, &len, r->err);
+            rc = kh_read_fd(fd, from, &data, &len, r->err);
             if (rc != KH_OK)
                 rc = KH_EXIT_IO;
             else if (to_rewrite(r, &st))
-                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), to, st.st_mode);
+                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), dst, name, to, st.st_mode);
             else
-                rc = write_file(to, data, len, st.st_mode, r->err);
+                rc = write_file(dst, name, to, data, len, st.st_mode, r->err);
             free(data);
         } else {
-            fprintf(stderr, "kehoach: new: %s: not a regular file or folder, not copied\n", from);
+            rc = kh_error_set(r->err, KH_EXIT_IO, "%s: changed while being copied", from);
         }
+        if (fd >= 0)
+            close(fd);
         free(from);
         free(to);
         free(relname);
     }
-    for (int i = 0; i < count; i++)
+    for (size_t i = 0; i < count; i++)
         free(names[i]);
     free(names);
     return rc;
@@ -274,15 +327,25 @@ static int plan_year(lua_State *L, int plan)
     return year;
 }
 
-static void add_rewrite(new_run *r, const char *path)
+/* Note the file REL of the plan's folder (NULL: the plan file) as one to rewrite: by the identity
+   of what opening it beneath the folder gives, as read_text read it. */
+static void add_rewrite(new_run *r, const char *rel, file_id *id)
 {
+    int fd = kh_plan_open(r->sb, rel, 0, NULL);
     struct stat st;
-    if (stat(path, &st) != 0)
+    if (fd < 0)
         return;
-    KH_GROW(r->rewrite, r->nrewrite, r->cap);
-    r->rewrite[r->nrewrite].dev = st.st_dev;
-    r->rewrite[r->nrewrite].ino = st.st_ino;
-    r->nrewrite++;
+    if (fstat(fd, &st) == 0) {
+        KH_GROW(r->rewrite, r->nrewrite, r->cap);
+        r->rewrite[r->nrewrite].dev = st.st_dev;
+        r->rewrite[r->nrewrite].ino = st.st_ino;
+        r->nrewrite++;
+        if (id) {
+            id->dev = st.st_dev;
+            id->ino = st.st_ino;
+        }
+    }
+    close(fd);
 }
 
 static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, kh_error *err)
@@ -321,23 +384,25 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         rc = KH_EXIT_INPUT;
         goto done;
     }
+    /* The plan's template is found as render and check find it: new refuses what they refuse. */
+    kh_template t;
+    rc = kh_template_find(r.sb, NULL, lua_gettop(L), &t, err);
+    kh_template_free(&t);
+    if (rc != KH_OK)
+        goto done;
     int from_year = plan_year(L, lua_gettop(L));
     if (!from_year) {
         rc = kh_error_set(err, KH_EXIT_INPUT, "%s: the plan has no date: its year cannot be known", kh_plan_file());
         goto done;
     }
     r.delta = year - from_year;
-    add_rewrite(&r, kh_plan_file());
-    if (stat(kh_plan_file(), &st) == 0) {
-        r.plan.dev = st.st_dev;
-        r.plan.ino = st.st_ino;
-    }
+    add_rewrite(&r, NULL, &r.plan);
     kh_cmd_push_files(L, 0);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        if (lua_getfield(L, -1, "file") == LUA_TSTRING)
-            add_rewrite(&r, lua_tostring(L, -1));
+        if (lua_getfield(L, -1, "rel") == LUA_TSTRING)
+            add_rewrite(&r, lua_tostring(L, -1), NULL);
         lua_pop(L, 2);
     }
     lua_pop(L, 1);
@@ -351,13 +416,20 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         tmp = NULL;
         goto done;
     }
-    if (stat(tmp, &st) == 0) {
-        r.tmp.dev = st.st_dev;
-        r.tmp.ino = st.st_ino;
+    /* Written beneath its descriptor: the folder made just now, opened without following. */
+    int tmp_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (tmp_fd < 0 || fstat(tmp_fd, &st) != 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot open: %s", tmp, strerror(errno));
+        if (tmp_fd >= 0)
+            close(tmp_fd);
+        goto done;
     }
-    rc = copy_tree(&r, kh_plan_dir(), tmp, NULL);
-    if (rc == KH_OK && stat(kh_plan_dir(), &st) == 0)
-        chmod(tmp, st.st_mode & 07777);
+    r.tmp.dev = st.st_dev;
+    r.tmp.ino = st.st_ino;
+    rc = copy_tree(&r, kh_sandbox_plan_dir(r.sb), kh_plan_dir(), tmp_fd, tmp, NULL);
+    if (rc == KH_OK && fstat(kh_sandbox_plan_dir(r.sb), &st) == 0)
+        fchmod(tmp_fd, st.st_mode & 07777);
+    close(tmp_fd);
     if (rc == KH_OK) {
         if (lstat(newdir, &st) == 0)
             rc = kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);

@@ -1,9 +1,10 @@
 /* The plan loader: run plan.lua with its helpers, then check and normalise the table it returns. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include "kh_boundary.h"
 #include "kh_box.h"
@@ -17,9 +18,38 @@
 
 static char plan_dir[4096];
 static char plan_file[4096];
+static char plan_name[4096];   /* the plan file's name inside plan_dir ("plan.lua") */
 
 const char *kh_plan_dir(void) { return plan_dir; }
 const char *kh_plan_file(void) { return plan_file; }
+
+int kh_plan_open(kh_sandbox *sb, const char *rel, int folder, kh_error *err)
+{
+    int dir = sb ? kh_sandbox_plan_dir(sb) : -1;
+    if (!rel)   /* the plan file, named as typed: "plan.lua" given alone has no folder in front */
+        return kh_open_beneath(dir, strchr(plan_file, '/') ? plan_dir : NULL, plan_name, 0, err);
+    return kh_open_beneath(dir, plan_dir, rel, folder, err);
+}
+
+int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_error *err)
+{
+    int fd = kh_plan_open(sb, rel, 0, err);
+    if (fd < 0)
+        return KH_EXIT_INPUT;
+    char *name = rel ? kh_plan_path(rel) : kh_xstrdup(plan_file);
+    int rc = kh_read_fd(fd, name, data, len, err);
+    free(name);
+    close(fd);
+    return rc;
+}
+
+char *kh_plan_path(const char *rel)
+{
+    size_t n = strlen(plan_dir) + strlen(rel) + 2;
+    char *path = kh_xmalloc(n);
+    snprintf(path, n, "%s/%s", plan_dir, rel);
+    return path;
+}
 
 int kh_days_in_month(int y, int m)
 {
@@ -58,12 +88,10 @@ static int plan_read_text(lua_State *L)
     kh_error_clear(&err);
     char *path = NULL, *data = NULL;
     size_t len = 0;
-    if (kh_path_inside(plan_dir, rel, &path, &err) != KH_OK)
+    /* beneath the plan's folder, no symbolic link (kh_plan.h) */
+    if (kh_plan_read(kh_sandbox_of(L), rel, &data, &len, &err) != KH_OK)
         return kh_lua_error_plain(L, "%s: read_text: %s", plan_file, err.message);
-    if (kh_read_file(path, &data, &len, &err) != KH_OK) {
-        free(path);
-        return kh_lua_error_plain(L, "%s", err.message);
-    }
+    path = kh_plan_path(rel);
     size_t bad;
     size_t start = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;   /* a BOM */
     kh_text_status st = kh_text_check(data + start, len - start, &bad);
@@ -625,37 +653,56 @@ static int check_plan(lua_State *L)
     return 0;
 }
 
-static void set_location(const char *path)
+/* Open the plan's folder once and note how messages name it and its plan file. PATH is the
+   user's own choice, followed as typed: a folder (holding plan.lua), or a plan file (then its
+   folder is opened, and the file beneath it with the rest). Returns the folder's descriptor or -1. */
+static int open_plan_dir(const char *path, kh_error *err)
 {
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+    plan_dir[0] = plan_file[0] = plan_name[0] = '\0';
+    int fd = kh_dir_open(path);
+    if (fd >= 0) {
         snprintf(plan_dir, sizeof plan_dir, "%s", path);
         size_t n = strlen(plan_dir);
         while (n > 1 && plan_dir[n - 1] == '/')
             plan_dir[--n] = '\0';
+        snprintf(plan_name, sizeof plan_name, "plan.lua");
         snprintf(plan_file, sizeof plan_file, "%s/plan.lua", plan_dir);
-    } else {
-        snprintf(plan_file, sizeof plan_file, "%s", path);
-        const char *slash = strrchr(path, '/');
-        if (slash)
-            snprintf(plan_dir, sizeof plan_dir, "%.*s", (int)(slash - path), path);
-        else
-            snprintf(plan_dir, sizeof plan_dir, ".");
+        return fd;
     }
+    if (errno == ENOENT) {
+        kh_error_set(err, KH_EXIT_INPUT, "%s: not found: expected a plan folder holding plan.lua, or a plan file", path);
+        return -1;
+    }
+    const char *slash = strrchr(path, '/');
+    if (errno != ENOTDIR || (slash && !slash[1])) {
+        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+        return -1;
+    }
+    snprintf(plan_file, sizeof plan_file, "%s", path);
+    snprintf(plan_name, sizeof plan_name, "%s", slash ? slash + 1 : path);
+    if (slash == path)
+        snprintf(plan_dir, sizeof plan_dir, "%s", "");   /* "/plan.lua": messages say "/plan.lua" */
+    else if (slash)
+        snprintf(plan_dir, sizeof plan_dir, "%.*s", (int)(slash - path), path);
+    else
+        snprintf(plan_dir, sizeof plan_dir, ".");
+    fd = kh_dir_open(*plan_dir ? plan_dir : "/");
+    if (fd < 0)
+        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open its folder: %s", path, strerror(errno));
+    return fd;
 }
 
 int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, void *ud), void *ud,
                 kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: not found: expected a plan folder holding plan.lua, or a plan file",
-                            path);
-    set_location(path);
+    int dir = open_plan_dir(path, err);
+    if (dir < 0)
+        return KH_EXIT_INPUT;
+    kh_sandbox_set_plan_dir(sb, dir);   /* closed with the sandbox */
     char *data = NULL;
     size_t len = 0;
-    if (kh_read_file(plan_file, &data, &len, err) != KH_OK)
+    if (kh_plan_read(sb, NULL, &data, &len, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (luaL_newmetatable(L, "kh.text")) {
         lua_pushcfunction(L, text_tostring);

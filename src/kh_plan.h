@@ -18,9 +18,17 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
                 kh_error *err);
 int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err);
 
-/* The plan's folder and file as resolved by the last kh_plan_load (owned by the sandbox run). */
+/* The plan's folder and file as named in messages, as set by the last kh_plan_run. */
 const char *kh_plan_dir(void);
 const char *kh_plan_file(void);
+
+/* Files of the plan's folder, opened beneath the descriptor kh_plan_run opened once for the run
+   (the sandbox owns it): REL relative, no "..", no symbolic link (kh_fileio.h). Errors name the
+   file as kh_plan_dir()/REL. REL NULL: the plan file itself. */
+int kh_plan_open(kh_sandbox *sb, const char *rel, int folder, kh_error *err);
+int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_error *err);
+/* kh_plan_dir()/REL, malloc'ed: how read_text and read_table name the file they read. */
+char *kh_plan_path(const char *rel);
 
 /* Parse "YYYY-MM-DD" or "YYYY-MM" (a draft without the day: *day = 0). 0 when valid. */
 int kh_parse_date(const char *s, int *year, int *month, int *day);

@@ -5,19 +5,13 @@
 #include <lauxlib.h>
 #include "kh_builder.h"
 #include "kh_docx.h"
-#include "kh_fileio.h"
 #include "kh_odt.h"
 #include "kh_package.h"
 #include "kh_plan.h"
 #include "kh_render.h"
+#include "kh_template.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
-
-static int is_file_name(const char *name)
-{
-    size_t n = strlen(name);
-    return strchr(name, '/') || (n > 4 && strcmp(name + n - 4, ".lua") == 0);
-}
 
 static int get_field(lua_State *L)
 {
@@ -38,47 +32,6 @@ static int protected_field(kh_sandbox *sb, int idx, const char *name, kh_error *
     return kh_sandbox_call(sb, 2, 1, err);
 }
 
-/* Push the template module table. */
-static int load_template(kh_sandbox *sb, const char *name, kh_error *err)
-{
-    lua_State *L = kh_sandbox_state(sb);
-    if (is_file_name(name)) {
-        char *data = NULL;
-        size_t len = 0;
-        if (kh_read_file(name, &data, &len, err) != KH_OK)
-            return KH_EXIT_INPUT;
-        /* Modules next to a template file are found by its require. */
-        char dir[4096];
-        const char *slash = strrchr(name, '/');
-        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - name) : 1, slash ? name : ".");
-        kh_sandbox_prepend_path(sb, dir);
-        kh_sandbox_push_env(sb);
-        int rc = kh_sandbox_load(sb, data, len, name, err);
-        free(data);
-        if (rc != KH_OK)
-            return rc;
-    } else if (kh_sandbox_load_module(sb, name, "templates", err) != KH_OK) {
-        return KH_EXIT_INPUT;
-    }
-    lua_pushstring(L, is_file_name(name) ? name : "template");
-    lua_setfield(L, LUA_REGISTRYINDEX, KH_TEMPLATE_FILE);
-    lua_pushstring(L, name);
-    if (kh_sandbox_call(sb, 1, 1, err) != KH_OK)
-        return KH_EXIT_INPUT;
-    if (!lua_istable(L, -1)) {
-        kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected the file to return a table with a render function, got %s",
-                     name, luaL_typename(L, -1));
-        lua_pop(L, 1);
-        return KH_EXIT_INPUT;
-    }
-    /* Later require("name") calls get the same table. */
-    lua_getfield(L, LUA_REGISTRYINDEX, "kh.loaded");
-    lua_pushvalue(L, -2);
-    lua_setfield(L, -2, name);
-    lua_pop(L, 1);
-    return KH_OK;
-}
-
 static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
@@ -88,28 +41,15 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
     if (kh_plan_load(sb, opt->plan, err) != KH_OK)
         return KH_EXIT_INPUT;
     int plan = lua_gettop(L);
-    const char *name = opt->template_name;
-    char in_plan_dir[4096];
-    if (!name) {
-        if (protected_field(sb, plan, "template", err) != KH_OK)
-            return KH_EXIT_INPUT;
-        /* kept on the stack, under the template, while NAME is used (an __index may make it) */
-        name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "nd30";
-        /* A template file the plan names sits inside the plan's folder, wherever kehoach runs
-           from; a plan from elsewhere cannot point it at other files. */
-        if (is_file_name(name)) {
-            char *path = NULL;
-            kh_error where;
-            kh_error_clear(&where);
-            if (kh_path_inside(kh_plan_dir(), name, &path, &where) != KH_OK)
-                return kh_error_set(err, KH_EXIT_INPUT, "%s: template: %s", kh_plan_file(), where.message);
-            snprintf(in_plan_dir, sizeof in_plan_dir, "%s", path);
-            free(path);
-            name = in_plan_dir;
-        }
-    }
-    if (load_template(sb, name, err) != KH_OK)
+    kh_template t;
+    if (kh_template_find(sb, opt->template_name, plan, &t, err) != KH_OK
+        || kh_template_run(sb, &t, err) != KH_OK) {
+        kh_template_free(&t);
         return KH_EXIT_INPUT;
+    }
+    char name[4096];   /* how messages name the template */
+    snprintf(name, sizeof name, "%s", t.is_file ? t.file : t.name);
+    kh_template_free(&t);
     if (protected_field(sb, -1, "render", err) != KH_OK)
         return KH_EXIT_INPUT;
     if (!lua_isfunction(L, -1)) {

@@ -25,8 +25,9 @@ struct kh_sandbox {
     int depth;                /* protected calls and loads under way: the budget holds inside */
     size_t external;          /* bytes charged for the C side (the document model) */
     char where[512];          /* "file:line:" of the Lua code last seen running, for messages */
-    char **paths;
+    struct folder { char *name; int fd; } *paths;   /* the require path, each folder open */
     size_t npaths, paths_cap;
+    int plan_dir;             /* the plan's folder, or -1 */
 };
 
 static const char SAFE_REF[] = "kh.safe_globals";
@@ -96,21 +97,39 @@ int kh_lua_error_plain(lua_State *L, const char *fmt, ...)
 lua_State *kh_sandbox_state(kh_sandbox *sb) { return sb->L; }
 size_t kh_sandbox_peak_memory(const kh_sandbox *sb) { return sb->peak; }
 
-void kh_sandbox_add_path(kh_sandbox *sb, const char *dir)
+static void add_folder(kh_sandbox *sb, const char *name, int fd)
 {
     KH_GROW(sb->paths, sb->npaths, sb->paths_cap);
-    sb->paths[sb->npaths++] = kh_xstrdup(dir);
+    sb->paths[sb->npaths].name = kh_xstrdup(name);
+    sb->paths[sb->npaths].fd = fd;
+    sb->npaths++;
 }
 
-void kh_sandbox_prepend_path(kh_sandbox *sb, const char *dir)
+void kh_sandbox_add_path(kh_sandbox *sb, const char *dir)
 {
-    kh_sandbox_add_path(sb, dir);
-    char *last = sb->paths[sb->npaths - 1];
+    int fd = kh_dir_open(dir);   /* a folder of the user's own configuration: followed as named */
+    if (fd >= 0)
+        add_folder(sb, dir, fd);
+}
+
+void kh_sandbox_prepend_folder(kh_sandbox *sb, const char *name, int fd)
+{
+    add_folder(sb, name, fd);
+    struct folder last = sb->paths[sb->npaths - 1];
     memmove(sb->paths + 1, sb->paths, (sb->npaths - 1) * sizeof *sb->paths);
     sb->paths[0] = last;
 }
 
-static kh_sandbox *sandbox_of(lua_State *L)
+void kh_sandbox_set_plan_dir(kh_sandbox *sb, int fd)
+{
+    if (sb->plan_dir >= 0)
+        close(sb->plan_dir);
+    sb->plan_dir = fd;
+}
+
+int kh_sandbox_plan_dir(const kh_sandbox *sb) { return sb->plan_dir; }
+
+kh_sandbox *kh_sandbox_of(lua_State *L)
 {
     lua_getfield(L, LUA_REGISTRYINDEX, SANDBOX_REF);
     kh_sandbox *sb = lua_touserdata(L, -1);
@@ -136,7 +155,7 @@ static int safe_load(lua_State *L)
     if (has_env)
         lua_pushvalue(L, 4);
     else
-        kh_sandbox_push_env(sandbox_of(L));
+        kh_sandbox_push_env(kh_sandbox_of(L));
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
     return 1;
@@ -175,36 +194,65 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
-int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err)
+int kh_sandbox_find_module(kh_sandbox *sb, const char *name, const char *subdir, char **file,
+                           char **data, size_t *len, kh_error *err)
 {
+    *file = *data = NULL;
+    *len = 0;
     if (!valid_module_name(name))
         return kh_error_set(err, KH_EXIT_INPUT,
                             "module '%s': expected a name of letters, digits, '-' or '_'", name);
-    char path[4096];
+    char rel[80];
+    snprintf(rel, sizeof rel, "%s.lua", name);
     for (size_t i = 0; i < sb->npaths; i++) {
-        snprintf(path, sizeof path, "%s/%s.lua", sb->paths[i], name);
-        char *data = NULL;
-        size_t len = 0;
-        int rc = kh_read_file(path, &data, &len, NULL);
-        if (rc == KH_OK) {
-            kh_sandbox_push_env(sb);
-            rc = kh_sandbox_load(sb, data, len, path, err);
-            free(data);
-            return rc;
+        kh_error open_err;
+        kh_error_clear(&open_err);
+        int fd = kh_open_beneath(sb->paths[i].fd, sb->paths[i].name, rel, 0, &open_err);
+        if (fd < 0 && errno == ENOENT)
+            continue;
+        if (fd < 0)
+            return kh_error_set(err, KH_EXIT_INPUT, "%s", open_err.message);
+        size_t n = strlen(sb->paths[i].name) + strlen(rel) + 2;
+        *file = kh_xmalloc(n);
+        snprintf(*file, n, "%s/%s", sb->paths[i].name, rel);
+        int rc = kh_read_fd(fd, *file, data, len, err);
+        close(fd);
+        if (rc != KH_OK) {
+            free(*file);
+            *file = NULL;
         }
+        return rc;
     }
     const char *dirs[] = {subdir, "lua", "templates"};
+    char path[128];
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
         if (!dirs[i])
             continue;
-        snprintf(path, sizeof path, "%s/%s.lua", dirs[i], name);
+        snprintf(path, sizeof path, "%s/%s", dirs[i], rel);
         const kh_embedded_file *f = kh_embedded_find(path);
         if (f) {
-            kh_sandbox_push_env(sb);
-            return kh_sandbox_load(sb, f->data, f->size, path, err);
+            *file = kh_xstrdup(path);
+            *data = kh_xmalloc(f->size + 1);
+            memcpy(*data, f->data, f->size);
+            (*data)[f->size] = '\0';
+            *len = f->size;
+            return KH_OK;
         }
     }
     return kh_error_set(err, KH_EXIT_INPUT, "module '%s' not found in the template path", name);
+}
+
+int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err)
+{
+    char *file = NULL, *data = NULL;
+    size_t len = 0;
+    if (kh_sandbox_find_module(sb, name, subdir, &file, &data, &len, err) != KH_OK)
+        return KH_EXIT_INPUT;
+    kh_sandbox_push_env(sb);
+    int rc = kh_sandbox_load(sb, data, len, file, err);
+    free(file);
+    free(data);
+    return rc;
 }
 
 static int safe_require(lua_State *L)
@@ -217,7 +265,7 @@ static int safe_require(lua_State *L)
     lua_pop(L, 1);
     kh_error err;
     kh_error_clear(&err);
-    if (kh_sandbox_load_module(sandbox_of(L), name, NULL, &err) != KH_OK)
+    if (kh_sandbox_load_module(kh_sandbox_of(L), name, NULL, &err) != KH_OK)
         return luaL_error(L, "require: %s", err.message);
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
@@ -321,7 +369,7 @@ static int panic(lua_State *L)
 
 int kh_sandbox_charge(lua_State *L, size_t bytes)
 {
-    kh_sandbox *sb = sandbox_of(L);
+    kh_sandbox *sb = kh_sandbox_of(L);
     if (!sb)
         return 0;   /* a state that is not a sandbox (a unit test's): nothing to count */
     if (sb->used + sb->external + bytes > sb->limits.max_memory)
@@ -353,6 +401,7 @@ kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
     sb->limits.max_memory = limits && limits->max_memory ? limits->max_memory : KH_DEFAULT_MAX_MEMORY;
     sb->limits.max_instructions = limits && limits->max_instructions ? limits->max_instructions
                                                                      : KH_DEFAULT_MAX_INSTRUCTIONS;
+    sb->plan_dir = -1;
     sb->L = lua_newstate(budget_alloc, sb);
     if (!sb->L) {
         free(sb);
@@ -372,9 +421,13 @@ void kh_sandbox_free(kh_sandbox *sb)
     if (!sb)
         return;
     lua_close(sb->L);
-    for (size_t i = 0; i < sb->npaths; i++)
-        free(sb->paths[i]);
+    for (size_t i = 0; i < sb->npaths; i++) {
+        free(sb->paths[i].name);
+        close(sb->paths[i].fd);
+    }
     free(sb->paths);
+    if (sb->plan_dir >= 0)
+        close(sb->plan_dir);
     free(sb);
 }
 

@@ -21,10 +21,21 @@ kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err);
 void kh_sandbox_free(kh_sandbox *sb);
 lua_State *kh_sandbox_state(kh_sandbox *sb);
 
-/* Folders searched by require (in the order added), before the embedded modules. */
+/* Folders searched by require (in the order added), before the embedded modules. Each is opened
+   once, here (a folder that is not there is left out), and a module is opened beneath its
+   descriptor: no symbolic link, no way out (kh_fileio.h). */
 void kh_sandbox_add_path(kh_sandbox *sb, const char *dir);
-/* Search DIR before every folder added so far (a template file's own folder). */
-void kh_sandbox_prepend_path(kh_sandbox *sb, const char *dir);
+/* Search the open folder FD, named NAME in messages, before every folder added so far (a
+   template file's own folder). The sandbox owns FD from now on. */
+void kh_sandbox_prepend_folder(kh_sandbox *sb, const char *name, int fd);
+
+/* The plan's folder, opened once by kh_plan_run: the sandbox owns FD (a descriptor set before is
+   closed) and closes it when freed. -1 until a plan ran. */
+void kh_sandbox_set_plan_dir(kh_sandbox *sb, int fd);
+int kh_sandbox_plan_dir(const kh_sandbox *sb);
+
+/* The sandbox running L (NULL for a Lua state that is not a sandbox's). */
+kh_sandbox *kh_sandbox_of(lua_State *L);
 
 /* Pop the value on top of the stack into the safe globals as NAME (e.g. the `kh` module). */
 void kh_sandbox_expose(kh_sandbox *sb, const char *name);
@@ -40,8 +51,13 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
    A Lua error, or a budget exceeded, becomes one line in ERR. */
 int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err);
 
-/* Find a module by name as require would: on disk in the search path, then embedded.
-   On success pushes the loaded (not yet called) chunk. */
+/* Find a module by name as require would: on disk in the search path, then embedded (SUBDIR/,
+   then lua/ and templates/). *FILE names it ("templates/nd30.lua"), *DATA its source; both
+   malloc'ed. A file that is there but is refused (a symbolic link, not a regular file) is an
+   error, not a reason to look further. */
+int kh_sandbox_find_module(kh_sandbox *sb, const char *name, const char *subdir, char **file,
+                           char **data, size_t *len, kh_error *err);
+/* kh_sandbox_find_module, then the chunk loaded (not yet called) pushed. */
 int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err);
 
 /* Count BYTES the C side keeps for the code running (the document model a template writes)

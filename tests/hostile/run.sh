@@ -20,7 +20,13 @@
 #   unprivileged        run as an unprivileged user when run as root (see output-not-writable)
 #   env NAME=VALUE      an environment variable for kehoach ({W} … replaced as in args)
 #   variants V…         run the case once per value, given to setup.sh as $VARIANT
+#   command check|new   run `kehoach check PLAN ARGS…` (its one line is the finding of rule
+#                       template, file or load it prints on stdout; stderr stays empty) or
+#                       `kehoach new PLAN -o OUT ARGS…` (ARGS give --year) instead of render
 #   # …                 a comment
+#
+# setup.sh may plant files outside the plan's folder holding $SECRET: that text must appear in no
+# output, stdout or stderr (no file outside the folder was read).
 #
 # For every case: the exit status, exactly one line on stderr that matches, no signal and no
 # sanitizer report, under `timeout 60`, a peak RSS under HOSTILE_MAX_RSS_MB (default 1024, 2048
@@ -74,6 +80,7 @@ fi
 
 SENTINEL=$TMP/sentinel
 printf 'kehoach hostile sentinel \x00\xff\x01 PK\x03\x04 keep me\n' >"$SENTINEL"
+SECRET=kehoach-hostile-secret-7c1e9f
 
 subst() {  # subst TEXT: the placeholders replaced
   local s=$1
@@ -85,6 +92,7 @@ subst() {  # subst TEXT: the placeholders replaced
 run_case() {
   local dir=$1 name=$2 VARIANT=${3:-}
   local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
+  local command=render
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
     key=${line%% *}; val=; [[ $line == *' '* ]] && val=${line#* }
@@ -99,6 +107,7 @@ run_case() {
       unprivileged) unpriv=1 ;;
       env) envs+=("$val") ;;
       variants) ;;
+      command) command=$val ;;
       *) not_ok "$name: expected: unknown key '$key'"; return ;;
     esac
   done <"$dir/expected"
@@ -124,7 +133,7 @@ run_case() {
     fi
   fi
   if [[ -f $dir/setup.sh ]]; then
-    if ! (cd "$PLAN" && export W PLAN OUT OUTDIR VARIANT BIN && bash "$dir/setup.sh") >"$W/setup.log" 2>&1; then
+    if ! (cd "$PLAN" && export W PLAN OUT OUTDIR VARIANT BIN SECRET && bash "$dir/setup.sh") >"$W/setup.log" 2>&1; then
       not_ok "$name: setup.sh failed: $(short "$(tail -3 "$W/setup.log")")"; return
     fi
   fi
@@ -147,15 +156,18 @@ run_case() {
     local words=($(subst "$a"))
     expanded+=("${words[@]}")
   done
+  local run=(render "$PLAN" -o "$OUT" --max-memory 256 --max-instructions 1e9)
+  case $command in
+    check) run=(check "$PLAN") ;;
+    new) run=(new "$PLAN" -o "$OUT") ;;
+  esac
   local t0=$SECONDS rc
   (
     [[ -n $fsize ]] && ulimit -f "$fsize"
     if [[ -n $TIME ]]; then
-      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
-        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     else
-      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
-        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     fi
   ) >"$W/stdout" 2>"$W/stderr"
   rc=$?
@@ -170,6 +182,16 @@ run_case() {
   local nlines
   nlines=$(wc -l <"$W/stderr")
   [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
+  if [[ $command == check ]]; then
+    ((nlines == 0)) || res+=("stderr has $nlines lines, expected none from check")
+    err=$(grep -aE ': error: .*\[(template|file|load)\]$' "$W/stdout")
+    nlines=$(grep -caE ': error: .*\[(template|file|load)\]$' "$W/stdout")
+  fi
+  if grep -qaF "$SECRET" "$W/stdout" "$W/stderr" ||
+     { [[ -f $OUT ]] && unzip -p "$OUT" 2>/dev/null | grep -qaF "$SECRET"; } ||
+     { [[ -d $OUT ]] && grep -rqaF "$SECRET" "$OUT"; }; then
+    res+=("a file outside the plan's folder was read: its text is in the output")
+  fi
 
   if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
   elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")
@@ -180,7 +202,8 @@ run_case() {
   if ((want == 0)); then
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
     [[ -z $(find "$OUTDIR" -maxdepth 1 -name '*.tmp-*' 2>/dev/null) ]] || res+=("a temporary file was left in the output folder")
-    if [[ ! -s $OUT ]]; then res+=("no output file")
+    if [[ $command == new ]]; then [[ -d $OUT ]] || res+=("no new folder")
+    elif [[ ! -s $OUT ]]; then res+=("no output file")
     elif ! unzip -tq "$OUT" >/dev/null 2>&1; then res+=("the output is not a valid zip file")
     fi
     if [[ -f $dir/verify.sh ]] && ((${#res[@]} == 0)); then
@@ -189,7 +212,7 @@ run_case() {
     fi
   else
     ((nlines == 1)) || res+=("stderr has $nlines lines, expected exactly one")
-    [[ $err == kehoach:* ]] || res+=("stderr does not start with \"kehoach:\"")
+    [[ $err == kehoach:* || $command == check ]] || res+=("stderr does not start with \"kehoach:\"")
     local s
     for s in "${subs[@]}"; do
       if [[ $s == F* ]]; then

@@ -1,0 +1,1 @@
+cd "$W" && mv plan real-plan && ln -s real-plan plan

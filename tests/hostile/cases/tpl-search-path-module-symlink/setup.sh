@@ -1,0 +1,5 @@
+mkdir "$W/outside" "$W/real-tpls"
+ln -s real-tpls "$W/tpls"
+printf 'return { secret = "%s" }\n' "$SECRET" >"$W/outside/lib.lua"
+ln -s "$W/outside/lib.lua" "$W/real-tpls/lib.lua"
+printf 'local lib = require("lib")\nerror("read: " .. tostring(lib.secret))\n' >"$W/real-tpls/mau.lua"
