@@ -381,7 +381,7 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
 
 size_t kh_sandbox_available(lua_State *L)
 {
-    kh_sandbox *sb = sandbox_of(L);
+    kh_sandbox *sb = kh_sandbox_of(L);
     if (!sb)
         return SIZE_MAX;
     size_t used = sb->used + sb->external;
@@ -390,7 +390,7 @@ size_t kh_sandbox_available(lua_State *L)
 
 void kh_sandbox_uncharge(lua_State *L, size_t bytes)
 {
-    kh_sandbox *sb = sandbox_of(L);
+    kh_sandbox *sb = kh_sandbox_of(L);
     if (sb)
         sb->external -= bytes < sb->external ? bytes : sb->external;
 }
