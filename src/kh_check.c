@@ -231,15 +231,16 @@ int kh_check_command(int argc, char **argv)
     int ctx = lua_gettop(L);
     lua_pushstring(L, plan_file);
     lua_setfield(L, ctx, "plan_file");
-    char *data = NULL;
-    size_t len = 0;
-    if (kh_plan_read(sb, NULL, &data, &len, NULL) == KH_OK) {
-        lua_pushlstring(L, data, len);
-        lua_setfield(L, ctx, "plan_text");
-        free(data);
+    if (kh_cmd_gather(sb, ctx, &err) != KH_OK) {
+        /* The plan's files do not fit in the budget with their copies: that is the finding. */
+        kh_error fatal_err;
+        kh_error_clear(&fatal_err);
+        rc = fatal_report(plan_file, NULL, 0, err.message, json, &fatal_err);
+        if (rc != KH_EXIT_INPUT)
+            goto internal;
+        kh_sandbox_free(sb);
+        return rc;
     }
-    kh_cmd_push_files(L, 1);
-    lua_setfield(L, ctx, "files");
 
     if (!loaded) {
         lua_getfield(L, ctx, "plan_text");

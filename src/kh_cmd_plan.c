@@ -4,6 +4,7 @@
 #include <string.h>
 #include <lauxlib.h>
 #include <utf8proc.h>
+#include "kh_box.h"
 #include "kh_cmd_plan.h"
 #include "kh_embedded.h"
 #include "kh_plan.h"
@@ -109,11 +110,25 @@ void kh_cmd_note_files(lua_State *L, void *ud)
     }
 }
 
-void kh_cmd_push_files(lua_State *L, int with_raw)
+void kh_cmd_push_files(lua_State *L)
 {
     push_list(L);
-    if (!with_raw)
-        return;
+}
+
+/* In a protected call, so that the budget holds: CTX.plan_text and CTX.files, each readable
+   file with its bytes as raw. The copies are charged like anything the plan reads. */
+static int gather(lua_State *L)
+{
+    int ctx = 1;
+    int box = kh_box_push(L);
+    size_t len;
+    char *data = kh_plan_read_boxed(L, box, NULL, &len, "check", 1);
+    if (data) {
+        lua_pushlstring(L, data, len);
+        lua_setfield(L, ctx, "plan_text");
+        kh_box_free(L, box);
+    }
+    push_list(L);
     int list = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, list);
     for (lua_Integer i = 1; i <= n; i++) {
@@ -121,16 +136,26 @@ void kh_cmd_push_files(lua_State *L, int with_raw)
         /* Read again by the name the plan gave, beneath the plan's folder as read_text did. */
         int entry = lua_gettop(L);
         if (lua_getfield(L, entry, "rel") == LUA_TSTRING && lua_getfield(L, entry, "error") == LUA_TNIL) {
-            char *data = NULL;
-            size_t len = 0;
-            if (kh_plan_read(kh_sandbox_of(L), lua_tostring(L, entry + 1), &data, &len, NULL) == KH_OK) {
+            data = kh_plan_read_boxed(L, box, lua_tostring(L, entry + 1), &len, "check", 1);
+            if (data) {
                 lua_pushlstring(L, data, len);
                 lua_setfield(L, entry, "raw");
-                free(data);
+                kh_box_free(L, box);
             }
         }
         lua_settop(L, entry - 1);
     }
+    lua_setfield(L, ctx, "files");
+    return 0;
+}
+
+int kh_cmd_gather(kh_sandbox *sb, int ctx, kh_error *err)
+{
+    lua_State *L = kh_sandbox_state(sb);
+    ctx = lua_absindex(L, ctx);
+    lua_pushcfunction(L, gather);
+    lua_pushvalue(L, ctx);
+    return kh_sandbox_call(sb, 1, 0, err);
 }
 
 int kh_cmd_load_module(kh_sandbox *sb, const char *name, kh_error *err)

@@ -15,8 +15,13 @@ void kh_cmd_note_files(lua_State *L, void *ud);
 
 /* Push the files noted so far: { {kind = "text"|"table", rel, file, line, error}, … } where rel
    is the name the plan gave, file the path read, line the plan file's line of the call and
-   error the reader's message (lenient mode). WITH_RAW adds each readable file's bytes as raw. */
-void kh_cmd_push_files(lua_State *L, int with_raw);
+   error the reader's message (lenient mode). */
+void kh_cmd_push_files(lua_State *L);
+
+/* Set CTX.plan_text (the plan file as typed) and CTX.files (the noted files, each readable one
+   with its bytes as raw), for kehoach check, reading them again beneath the plan's folder in a
+   protected call: the copies count against the memory budget. Fails only when they do not fit. */
+int kh_cmd_gather(kh_sandbox *sb, int ctx, kh_error *err);
 
 /* Run lua/NAME.lua as built into the binary (never a file on disk: the checks and rewrites are
    the program's own) and push what it returns. */

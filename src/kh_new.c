@@ -397,7 +397,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     }
     r.delta = year - from_year;
     add_rewrite(&r, NULL, &r.plan);
-    kh_cmd_push_files(L, 0);
+    kh_cmd_push_files(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <lauxlib.h>
 #include "kh_boundary.h"
@@ -79,45 +80,76 @@ int kh_parse_date(const char *s, int *year, int *month, int *day)
     return 0;
 }
 
+char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, const char *who, int lenient)
+{
+    kh_error err;
+    kh_error_clear(&err);
+    int fd = kh_plan_open(kh_sandbox_of(L), rel, 0, &err);
+    if (fd < 0) {
+        if (lenient)
+            return NULL;
+        kh_lua_error_plain(L, "%s: %s: %s", plan_file, who, err.message);
+    }
+    /* The file's size against the budget before a byte is read (the descriptor is closed before
+       any error is raised). */
+    struct stat st;
+    size_t need = fstat(fd, &st) == 0 && st.st_size > 0 ? KH_STRING_COST((size_t)st.st_size) : 0;
+    char *name = rel ? kh_plan_path(rel) : kh_xstrdup(plan_file);
+    if (need > kh_sandbox_available(L)) {
+        close(fd);
+        lua_pushfstring(L, "%s: memory budget of %d MB exceeded: the file has %I bytes", name,
+                        (int)(kh_sandbox_max_memory(L) >> 20), (lua_Integer)st.st_size);
+        free(name);
+        lua_error(L);
+    }
+    char *data = NULL;
+    int rc = kh_read_fd(fd, name, &data, len, &err);
+    free(name);
+    close(fd);
+    if (rc != KH_OK) {
+        if (lenient)
+            return NULL;
+        kh_lua_error_plain(L, "%s: %s: %s", plan_file, who, err.message);
+    }
+    kh_box_put(L, box, data, NULL);
+    kh_box_charge(L, box, KH_STRING_COST(*len));
+    return data;
+}
+
 /* read_text("body.txt") → { file = "…/body.txt", text = "…" }: a text source whose errors name
    the file it came from. */
 static int plan_read_text(lua_State *L)
 {
     const char *rel = luaL_checkstring(L, 1);
-    kh_error err;
-    kh_error_clear(&err);
-    char *path = NULL, *data = NULL;
-    size_t len = 0;
-    /* beneath the plan's folder, no symbolic link (kh_plan.h) */
-    if (kh_plan_read(kh_sandbox_of(L), rel, &data, &len, &err) != KH_OK)
-        return kh_lua_error_plain(L, "%s: read_text: %s", plan_file, err.message);
-    path = kh_plan_path(rel);
+    lua_settop(L, 1);
+    int raw = kh_box_push(L);          /* 2: the file's bytes */
+    int nfc_box = kh_box_push(L);      /* 3: their NFC form */
+    lua_pushfstring(L, "%s/%s", plan_dir, rel);   /* 4: how errors name the file */
+    const char *path = lua_tostring(L, 4);
+    size_t len;
+    char *data = kh_plan_read_boxed(L, raw, rel, &len, "read_text", 0);
     size_t bad;
     size_t start = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;   /* a BOM */
-    kh_text_status st = kh_text_check(data + start, len - start, &bad);
+    kh_gated nfc;
+    kh_text_status st = kh_text_gate(data + start, len - start, &nfc, &bad);
+    if (st == KH_TEXT_NO_MEMORY)
+        return luaL_error(L, "read_text: out of memory");
     if (st != KH_TEXT_OK) {
         int line, col;
         kh_text_position(data + start, bad, &line, &col);
-        lua_pushfstring(L, "%s:%d:%d: %s: expected UTF-8 text", path, line, col, kh_text_status_message(st));
-        free(path);
-        free(data);
-        return lua_error(L);
+        return kh_lua_error_plain(L, "%s:%d:%d: %s: expected UTF-8 text", path, line, col,
+                                  kh_text_status_message(st));
     }
-    char *nfc = kh_text_nfc(data + start, len - start);
-    free(data);
-    if (!nfc) {
-        free(path);
-        return luaL_error(L, "read_text: out of memory");
-    }
+    kh_box_put(L, nfc_box, nfc.text, NULL);
+    kh_box_free(L, raw);
+    kh_box_charge(L, nfc_box, KH_STRING_COST(nfc.len));
     lua_createtable(L, 0, 2);
-    lua_pushstring(L, path);
+    lua_pushvalue(L, 4);
     lua_setfield(L, -2, "file");
-    lua_pushstring(L, nfc);
+    lua_pushlstring(L, nfc.text, nfc.len);
     lua_setfield(L, -2, "text");
     luaL_setmetatable(L, "kh.text");
-    free(path);
-    free(nfc);
-    return 1;
+    return 1;   /* the boxes free the buffers as the function returns */
 }
 
 static int text_tostring(lua_State *L)

@@ -27,6 +27,11 @@ const char *kh_plan_file(void);
    file as kh_plan_dir()/REL. REL NULL: the plan file itself. */
 int kh_plan_open(kh_sandbox *sb, const char *rel, int folder, kh_error *err);
 int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_error *err);
+/* For a C function called from Lua (WHO: "read_text"): read REL of the plan's folder (NULL: the
+   plan file), its size charged to the memory budget before it is read, the buffer put in the box
+   at BOX (kh_box.h). Raises a one-line error naming the file on failure; LENIENT returns NULL
+   instead when the file cannot be opened or read (a budget exceeded still raises). */
+char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, const char *who, int lenient);
 /* kh_plan_dir()/REL, malloc'ed: how read_text and read_table name the file they read. */
 char *kh_plan_path(const char *rel);
 
