@@ -307,12 +307,12 @@ static void test_failing_calls_in_a_loop_keep_nothing(void **state)
 {
     (void)state;
     static const char *const loops[] = {
-        "for i = 1, 2000 do pcall(kh.markup, big .. '**') end",
-        "for i = 1, 2000 do pcall(kh.inline, big .. '*') end",
-        "for i = 1, 2000 do pcall(kh.upper, big .. '\\255') end",
-        "for i = 1, 2000 do pcall(kh.nfc, big .. '\\1') end",
-        "for i = 1, 200 do pcall(kh.lower, big); pcall(kh.upper, big) end",
-        "for i = 1, 2000 do pcall(kh.markup, {text = big .. '*', file = 'body.txt'}) end",
+        "for i = 1, 200 do pcall(kh.markup, big .. '**') end",
+        "for i = 1, 200 do pcall(kh.inline, big .. '*') end",
+        "for i = 1, 200 do pcall(kh.upper, big .. '\\255') end",
+        "for i = 1, 200 do pcall(kh.nfc, big .. '\\1') end",
+        "for i = 1, 40 do pcall(kh.lower, big); pcall(kh.upper, big) end",
+        "for i = 1, 200 do pcall(kh.markup, {text = big .. '*', file = 'body.txt'}) end",
     };
     char code[1024];
     for (size_t i = 0; i < sizeof loops / sizeof *loops; i++) {
