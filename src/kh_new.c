@@ -17,7 +17,9 @@
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
 #include "kh_fileio.h"
+#include "kh_message.h"
 #include "kh_plan.h"
+#include "kh_signals.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
 
@@ -230,7 +232,7 @@ static int copy_tree(new_run *r, const char *src, const char *dst, const char *r
                 rc = write_file(to, data, len, st.st_mode, r->err);
             free(data);
         } else {
-            fprintf(stderr, "kehoach: new: %s: not a regular file or folder, not copied\n", from);
+            kh_msg_warn("new: %s: not a regular file or folder, not copied", from);
         }
         free(from);
         free(to);
@@ -312,6 +314,8 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     kh_sandbox_expose(r.sb, "kh");
     int rc = kh_cmd_load_module(r.sb, "newyear", err);
     char *tmp = NULL;
+    sigset_t old_mask;
+    int blocked = 0;
     if (rc != KH_OK)
         goto done;
     r.module = lua_gettop(L);
@@ -342,6 +346,11 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     }
     lua_pop(L, 1);
 
+    /* From the temporary folder's creation to its rename (or removal), SIGTERM, SIGINT and SIGHUP
+       wait: removing a tree is not async-signal-safe, so a handler could not clean up after this
+       window; blocked, a signal ends the run once the folder is in place or gone. */
+    kh_signals_block(&old_mask);
+    blocked = 1;
     size_t tn = strlen(parent) + strlen(base) + 32;
     tmp = kh_xmalloc(tn);
     snprintf(tmp, tn, "%s/.%s.kehoach-XXXXXX", parent, base);
@@ -364,6 +373,13 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         else if (rename(tmp, newdir) != 0)
             rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot rename %s to it: %s", newdir, tmp, strerror(errno));
     }
+    if (rc != KH_OK && tmp) {
+        remove_tree(tmp);
+        free(tmp);
+        tmp = NULL;
+    }
+    kh_signals_restore(&old_mask);
+    blocked = 0;
     if (rc == KH_OK) {
         fputs(kh_buf_cstr(&r.log), stdout);
         printf("%s: the plan for %d (from %d): %d change%s in %d file%s\n", newdir, year, from_year,
@@ -373,6 +389,8 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
 done:
     if (rc != KH_OK && tmp)
         remove_tree(tmp);
+    if (blocked)
+        kh_signals_restore(&old_mask);
     free(tmp);
     free(r.rewrite);
     kh_buf_free(&r.log);
