@@ -20,9 +20,12 @@
 #   unprivileged        run as an unprivileged user when run as root (see output-not-writable)
 #   env NAME=VALUE      an environment variable for kehoach ({W} … replaced as in args)
 #   variants V…         run the case once per value, given to setup.sh as $VARIANT
+#   warning TEXT        a fixed substring some warning line ("kehoach: warning: …") must hold
 #   # …                 a comment
 #
-# For every case: the exit status, exactly one line on stderr that matches, no signal and no
+# For every case: the exit status, exactly one line on stderr that matches (warning lines, which
+# start with "kehoach: warning: ", are not counted), no raw control character (but tab), C1
+# control, bidi control or line separator on stderr, no signal and no
 # sanitizer report, under `timeout 60`, a peak RSS under HOSTILE_MAX_RSS_MB (default 1024, 2048
 # for a sanitizer build), and on failure: the file already at the output path byte-for-byte
 # unchanged and nothing new in the output folder (no partial file, no *.tmp-*). kehoach runs with
@@ -84,7 +87,7 @@ subst() {  # subst TEXT: the placeholders replaced
 # run_case DIR NAME [VARIANT]
 run_case() {
   local dir=$1 name=$2 VARIANT=${3:-}
-  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
+  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() warns=() line key val
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
     key=${line%% *}; val=; [[ $line == *' '* ]] && val=${line#* }
@@ -99,6 +102,7 @@ run_case() {
       unprivileged) unpriv=1 ;;
       env) envs+=("$val") ;;
       variants) ;;
+      warning) warns+=("$val") ;;
       *) not_ok "$name: expected: unknown key '$key'"; return ;;
     esac
   done <"$dir/expected"
@@ -165,11 +169,19 @@ run_case() {
   # is its last line.
   local rss_kb=
   [[ -s $W/rusage ]] && rss_kb=$(tail -1 "$W/rusage")
-  local err
-  err=$(cat "$W/stderr")
+  # Warnings are told apart by their prefix; the rest (the error line) is what is counted.
+  local err warnings
+  err=$(grep -av '^kehoach: warning: ' "$W/stderr")
+  warnings=$(grep -a '^kehoach: warning: ' "$W/stderr")
   local nlines
-  nlines=$(wc -l <"$W/stderr")
-  [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
+  nlines=$(grep -avc '^kehoach: warning: ' "$W/stderr")
+  # No text on stderr can act on a terminal: C0 controls but tab and newline, DEL, C1, bidi.
+  LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' "$W/stderr" &&
+    res+=("a raw control character on stderr")
+  local w
+  for w in "${warns[@]}"; do
+    grep -qF -- "$(subst "$w")" <<<"$warnings" || res+=("no warning line holds \"$w\"")
+  done
 
   if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
   elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")
