@@ -172,9 +172,16 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
         lua_getfield(L, -2, "text");
         char line[64];
         snprintf(line, sizeof line, ":%lld: ", (long long)lua_tointeger(L, -2));
-        kh_buf_puts(&r->log, rel);
+        char rel_shown[1024];
+        kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
+        kh_buf_puts(&r->log, rel_shown);
         kh_buf_puts(&r->log, line);
-        kh_buf_puts(&r->log, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+        /* The change quotes the plan's own text: one line, no terminal escapes. */
+        char shown[2048];
+        size_t tlen = 0;
+        const char *text = lua_tolstring(L, -1, &tlen);
+        kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
+        kh_buf_puts(&r->log, shown);
         kh_buf_putc(&r->log, '\n');
         lua_pop(L, 3);
     }
