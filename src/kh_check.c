@@ -41,7 +41,9 @@ static const char usage_check[] =
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: check: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach check --help)\n", stderr);
     return KH_EXIT_INPUT;
 }

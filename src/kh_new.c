@@ -69,7 +69,9 @@ typedef struct {
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: new: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach new --help)\n", stderr);
     return KH_EXIT_INPUT;
 }

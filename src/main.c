@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "kh_commands.h"
+#include "kh_message.h"
 #include "kh_render.h"
 #include "kh_signals.h"
 #include "kh_template_path.h"
@@ -57,7 +58,9 @@ static const char usage_render[] =
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach --help)\n", stderr);
     return 2;
 }
