@@ -79,6 +79,7 @@ drafting: all
 .PHONY: hostile
 hostile: all
 	tests/hostile/run.sh $(BUILD)/kehoach
+	tests/hostile/signals.sh $(BUILD)/kehoach
 
 test: unit integration drafting hostile
 

@@ -9,6 +9,7 @@
 #include "kh_box.h"
 #include "kh_builder.h"
 #include "kh_markup.h"
+#include "kh_message.h"
 #include "kh_metrics.h"
 #include "kh_sandbox.h"
 #include "kh_text.h"
@@ -855,7 +856,7 @@ static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
     push_where(L, (int)luaL_optinteger(L, 2, 1));
-    fprintf(stderr, "%swarning: %s\n", lua_tostring(L, -1), msg);
+    kh_msg_warn("%s%s", lua_tostring(L, -1), msg);   /* escaped: the template cannot fake a line */
     return 0;
 }
 

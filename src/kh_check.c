@@ -9,6 +9,7 @@
 #include "kh_builder.h"
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
+#include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_template.h"
 #include "kh_template_path.h"
@@ -39,7 +40,9 @@ static const char usage_check[] =
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: check: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach check --help)\n", stderr);
     return KH_EXIT_INPUT;
 }
@@ -120,6 +123,12 @@ static int print_report(lua_State *L, int json, const char *plan_file)
             lua_getfield(L, f, "rule");
             const char *file = lua_tostring(L, -4), *level = lua_tostring(L, -3);
             const char *message = lua_tostring(L, -2), *rule = lua_tostring(L, -1);
+            /* A finding quotes the plan's text: one line each, no terminal escapes. */
+            char file_shown[1024], message_shown[2048];
+            kh_msg_escape(file_shown, sizeof file_shown, file ? file : "?", file ? strlen(file) : 1, 0, 0);
+            kh_msg_escape(message_shown, sizeof message_shown, message ? message : "", message ? strlen(message) : 0, 0, 0);
+            file = file_shown;
+            message = message_shown;
             if (line > 0)
                 printf("%s:%lld: %s: %s [%s]\n", file ? file : "?", (long long)line, level ? level : "error",
                        message ? message : "", rule ? rule : "?");

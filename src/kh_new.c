@@ -17,7 +17,9 @@
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
 #include "kh_fileio.h"
+#include "kh_message.h"
 #include "kh_plan.h"
+#include "kh_signals.h"
 #include "kh_template.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
@@ -68,7 +70,9 @@ typedef struct {
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: new: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach new --help)\n", stderr);
     return KH_EXIT_INPUT;
 }
@@ -174,9 +178,16 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
         lua_getfield(L, -2, "text");
         char line[64];
         snprintf(line, sizeof line, ":%lld: ", (long long)lua_tointeger(L, -2));
-        kh_buf_puts(&r->log, rel);
+        char rel_shown[1024];
+        kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
+        kh_buf_puts(&r->log, rel_shown);
         kh_buf_puts(&r->log, line);
-        kh_buf_puts(&r->log, lua_tostring(L, -1) ? lua_tostring(L, -1) : "?");
+        /* The change quotes the plan's own text: one line, no terminal escapes. */
+        char shown[2048];
+        size_t tlen = 0;
+        const char *text = lua_tolstring(L, -1, &tlen);
+        kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
+        kh_buf_puts(&r->log, shown);
         kh_buf_putc(&r->log, '\n');
         lua_pop(L, 3);
     }
@@ -251,9 +262,9 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
         if (fstatat(src, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             rc = kh_error_set(r->err, KH_EXIT_IO, "%s: %s", from, strerror(errno));
         } else if (S_ISLNK(st.st_mode)) {
-            fprintf(stderr, "kehoach: new: warning: %s: a symbolic link, not copied (copy the file into the folder instead of linking it)\n", from);
+            kh_msg_warn("new: %s: a symbolic link, not copied (copy the file into the folder instead of linking it)", from);
         } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-            fprintf(stderr, "kehoach: new: warning: %s: not a regular file or folder, not copied\n", from);
+            kh_msg_warn("new: %s: not a regular file or folder, not copied", from);
         } else if ((fd = openat(src, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
                                                | (S_ISDIR(st.st_mode) ? O_DIRECTORY : 0))) < 0
                    || fstat(fd, &st) != 0) {
@@ -375,6 +386,8 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     kh_sandbox_expose(r.sb, "kh");
     int rc = kh_cmd_load_module(r.sb, "newyear", err);
     char *tmp = NULL;
+    sigset_t old_mask;
+    int blocked = 0;
     if (rc != KH_OK)
         goto done;
     r.module = lua_gettop(L);
@@ -407,6 +420,11 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     }
     lua_pop(L, 1);
 
+    /* From the temporary folder's creation to its rename (or removal), SIGTERM, SIGINT and SIGHUP
+       wait: removing a tree is not async-signal-safe, so a handler could not clean up after this
+       window; blocked, a signal ends the run once the folder is in place or gone. */
+    kh_signals_block(&old_mask);
+    blocked = 1;
     size_t tn = strlen(parent) + strlen(base) + 32;
     tmp = kh_xmalloc(tn);
     snprintf(tmp, tn, "%s/.%s.kehoach-XXXXXX", parent, base);
@@ -436,6 +454,13 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         else if (rename(tmp, newdir) != 0)
             rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot rename %s to it: %s", newdir, tmp, strerror(errno));
     }
+    if (rc != KH_OK && tmp) {
+        remove_tree(tmp);
+        free(tmp);
+        tmp = NULL;
+    }
+    kh_signals_restore(&old_mask);
+    blocked = 0;
     if (rc == KH_OK) {
         fputs(kh_buf_cstr(&r.log), stdout);
         printf("%s: the plan for %d (from %d): %d change%s in %d file%s\n", newdir, year, from_year,
@@ -445,6 +470,8 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
 done:
     if (rc != KH_OK && tmp)
         remove_tree(tmp);
+    if (blocked)
+        kh_signals_restore(&old_mask);
     free(tmp);
     free(r.rewrite);
     kh_buf_free(&r.log);

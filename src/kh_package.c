@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <zip.h>
 #include "kh_package.h"
+#include "kh_signals.h"
 #include "kh_util.h"
 
 struct kh_package {
@@ -95,22 +96,15 @@ void kh_package_discard(kh_package *p)
     free(p);
 }
 
-/* The temporary file being written, for a signal handler (the time limit) to remove: TMP_STATE
+/* The temporary file being written, for a signal handler (kh_signals.c) to remove: TMP_STATE
    says whether TMP_PATH holds it (1), or the file was renamed into place already (2). Both are
-   changed with SIGALRM blocked, so the handler never sees them half set. */
+   changed with the handled signals blocked, so a handler never sees them half set and never
+   removes a file already renamed into place. */
 static char tmp_path[4096];
 static volatile sig_atomic_t tmp_state;
 
 const char *kh_write_atomic_tmp(void) { return tmp_state == 1 ? tmp_path : NULL; }
 int kh_write_atomic_committed(void) { return tmp_state == 2; }
-
-static void block_alarm(sigset_t *old)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGALRM);
-    sigprocmask(SIG_BLOCK, &set, old);
-}
 
 int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *err)
 {
@@ -122,13 +116,13 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
     char *tmp = kh_xmalloc(n + 16);
     snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
     tmp_state = 0;   /* a write before this one is over */
-    block_alarm(&old);
+    kh_signals_block(&old);
     int fd = mkstemp(tmp);
     if (fd >= 0 && strlen(tmp) < sizeof tmp_path) {
         memcpy(tmp_path, tmp, strlen(tmp) + 1);
         tmp_state = 1;
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    kh_signals_restore(&old);
     if (fd < 0) {
         kh_error_set(err, KH_EXIT_IO, "%s: cannot create the output file: %s", path, strerror(errno));
         free(tmp);
@@ -155,21 +149,23 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
         goto fail;
     }
     fd = -1;
-    block_alarm(&old);
+    kh_signals_block(&old);
     if (rename(tmp, path) < 0) {
-        sigprocmask(SIG_SETMASK, &old, NULL);
+        kh_signals_restore(&old);
         goto fail;
     }
     tmp_state = 2;
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    kh_signals_restore(&old);
     free(tmp);
     return KH_OK;
 fail:
     kh_error_set(err, KH_EXIT_IO, "%s: cannot write the output file: %s", path, strerror(errno));
     if (fd >= 0)
         close(fd);
+    kh_signals_block(&old);
     unlink(tmp);
     tmp_state = 0;
+    kh_signals_restore(&old);
     free(tmp);
     return KH_EXIT_IO;
 }

@@ -18,7 +18,7 @@ void kh_package_discard(kh_package *p);
 /* Write DATA to PATH through a temporary file in the same folder and a rename. */
 int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *err);
 
-/* For a SIGALRM handler (both async-signal-safe): the temporary file kh_write_atomic is writing,
+/* For a signal handler (both async-signal-safe): the temporary file kh_write_atomic is writing,
    to remove, or NULL; and whether the output was renamed into place already (the run is over). */
 const char *kh_write_atomic_tmp(void);
 int kh_write_atomic_committed(void);

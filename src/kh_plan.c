@@ -11,6 +11,7 @@
 #include "kh_box.h"
 #include "kh_csv_lua.h"
 #include "kh_fileio.h"
+#include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_text.h"
 #include "kh_util.h"
@@ -491,15 +492,18 @@ static void warn_unknown_fields(checker *c, int idx)
     while (lua_next(L, idx)) {
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
-            fprintf(stderr, "%s: warning: %sa field with a key that is not a name is ignored\n", plan_file, c->prefix);
+            kh_msg_warn("%s: %sa field with a key that is not a name is ignored", plan_file, c->prefix);
             continue;
         }
         const char *k = lua_tostring(L, -1);
         int known = 0;
         for (int i = 0; known_fields[i] && !known; i++)
             known = strcmp(k, known_fields[i]) == 0;
-        if (!known)
-            fprintf(stderr, "%s: warning: unknown field '%s%s' is ignored\n", plan_file, c->prefix, k);
+        if (!known) {
+            char full[KH_MSG_QUOTED_SIZE], name[KH_MSG_QUOTED_SIZE];
+            snprintf(full, sizeof full, "%s%s", c->prefix, k);
+            kh_msg_warn("%s: unknown field %s is ignored", plan_file, kh_msg_quote(name, full));
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 #include <lualib.h>
 #include "kh_embedded.h"
 #include "kh_fileio.h"
+#include "kh_message.h"
 #include "kh_sandbox.h"
 #include "kh_util.h"
 
@@ -358,7 +359,8 @@ static void build_safe_globals(lua_State *L)
 static int panic(lua_State *L)
 {
     const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)";
-    fprintf(stderr, "kehoach: internal error: unprotected Lua error: %s\n", msg);
+    char shown[KH_MSG_QUOTED_SIZE];
+    fprintf(stderr, "kehoach: internal error: unprotected Lua error: %s\n", kh_msg_quote(shown, msg));
     fflush(stderr);
 #ifdef KH_FUZZING
     abort();

@@ -5,8 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "kh_commands.h"
-#include "kh_package.h"
+#include "kh_message.h"
 #include "kh_render.h"
+#include "kh_signals.h"
 #include "kh_template_path.h"
 
 #define KH_VERSION "0.1.0"
@@ -54,52 +55,12 @@ static const char usage_render[] =
     "                           a Lua pattern that backtracks for hours.\n"
     "  -h, --help               this help.\n";
 
-/* The time limit: SIGALRM ends the run with one line, after removing the temporary output
-   file if one is being written. Only async-signal-safe calls in the handler; the message is
-   made before the alarm is set. */
-static char time_limit_msg[4352];
-static size_t time_limit_len;
-
-static void on_time_limit(int sig)
-{
-    (void)sig;
-    if (kh_write_atomic_committed())
-        return;   /* the document is in place: the run is over, let it end as it would */
-    const char *tmp = kh_write_atomic_tmp();
-    if (tmp)
-        unlink(tmp);
-    if (write(STDERR_FILENO, time_limit_msg, time_limit_len) < 0) {
-        /* nothing more can be said */
-    }
-    _exit(2);
-}
-
-static void start_time_limit(const char *plan, unsigned seconds)
-{
-    if (!seconds)
-        return;
-    int n = snprintf(time_limit_msg, sizeof time_limit_msg,
-                     "kehoach: %s: time limit of %u s exceeded (a plan or template that never ends?)\n",
-                     plan, seconds);
-    time_limit_len = n < 0 ? 0 : (size_t)n < sizeof time_limit_msg ? (size_t)n : sizeof time_limit_msg - 1;
-    for (size_t i = 0; i + 1 < time_limit_len; i++)   /* one line, whatever the plan's name holds */
-        if (time_limit_msg[i] == '\n' || time_limit_msg[i] == '\r')
-            time_limit_msg[i] = ' ';
-    if (time_limit_len && time_limit_msg[time_limit_len - 1] != '\n')
-        time_limit_msg[time_limit_len - 1] = '\n';
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_time_limit;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGALRM, &sa, NULL);
-    alarm(seconds);
-}
-
 static int usage_error(const char *fmt, const char *arg)
 {
     fputs("kehoach: ", stderr);
-    fprintf(stderr, fmt, arg);
+    char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
+    kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+    fprintf(stderr, fmt, shown);
     fputs(" (see kehoach --help)\n", stderr);
     return 2;
 }
@@ -209,9 +170,9 @@ static int cmd_render(int argc, char **argv)
         opt.format = ends_with(opt.output, ".odt") ? KH_FORMAT_ODT : KH_FORMAT_DOCX;
     kh_error err;
     kh_error_clear(&err);
-    start_time_limit(opt.plan, max_seconds);
+    kh_signals_time_limit(opt.plan, max_seconds);
     int rc = kh_render(&opt, &err);
-    alarm(0);
+    kh_signals_time_limit_stop();
     if (rc != 0)
         fprintf(stderr, "kehoach: %s\n", err.message);
     free(fallback);
@@ -236,6 +197,9 @@ int main(int argc, char **argv)
         printf("kehoach %s\n", KH_VERSION);
         return 0;
     }
+    /* The commands that write: a signal removes the temporary file or folder first. */
+    if (!strcmp(cmd, "render") || !strcmp(cmd, "new"))
+        kh_signals_install();
     if (!strcmp(cmd, "render"))
         return cmd_render(argc - 2, argv + 2);
     if (!strcmp(cmd, "check"))

@@ -168,5 +168,26 @@ else not_ok "new: a bundle"; grep -n 'number =\|2142' "$TMP/bp/plan.lua" | show;
 out=$("$BIN" new examples/dak-lak-2026 -o "$TMP/x" 2>&1)
 [[ $? == 2 && ! -e $TMP/x ]] && ok "new: without --year: exit 2" || { not_ok "new: without --year"; show <<<"$out"; }
 
+# 4. What check and new print quotes the plan's text: one line each, no terminal escapes.
+raw_control() { LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]'; }
+ESC_PLAN=$TMP/escapes
+cp -r tests/check/base "$ESC_PLAN"
+printf '\nNăm 2026 \342\200\256 xong.\n' >>"$ESC_PLAN/body.txt"
+sed -i 's|^return {|return {\n  ["x\\27[31m\\nkehoach: error: fake"] = 1,|' "$ESC_PLAN/plan.lua"
+mkfifo "$ESC_PLAN/$(printf 'pipe\033[1A')"
+out=$("$BIN" check "$ESC_PLAN" 2>&1)
+if ! raw_control <<<"$out" && grep -qF "unknown field 'x\\x1b[31m\\nkehoach: error: fake'" <<<"$out" &&
+   ! grep -q '^kehoach: error: fake' <<<"$out"; then ok "check: a field name with escapes and a newline is shown escaped, in one line"
+else not_ok "check: a field name with escapes"; show <<<"$out" | cat -v; fi
+out=$("$BIN" new "$ESC_PLAN" --year 2027 -o "$TMP/escapes-new" 2>"$TMP/new.err")
+status=$?
+err=$(cat "$TMP/new.err")
+if [[ $status == 0 ]] && ! raw_control <"$TMP/new.err" && ! raw_control <<<"$out" &&
+   grep -q 'body.txt:21: "Năm 2026" → "Năm 2027"' <<<"$out" &&
+   grep -q '^kehoach: warning: new: .*pipe\\x1b\[1A: not a regular file or folder, not copied$' <<<"$err" &&
+   [[ $(grep -vc '^kehoach: warning: ' <<<"$err") == 0 ]]; then
+  ok "new: the changes and the warnings quote the plan's text escaped"
+else not_ok "new: changes and warnings escaped (exit $status)"; { echo "$out"; echo "$err"; } | show 30 | cat -v; fi
+
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))

@@ -23,12 +23,15 @@
 #   command check|new   run `kehoach check PLAN ARGS…` (its one line is the finding of rule
 #                       template, file or load it prints on stdout; stderr stays empty) or
 #                       `kehoach new PLAN -o OUT ARGS…` (ARGS give --year) instead of render
+#   warning TEXT        a fixed substring some warning line ("kehoach: warning: …") must hold
 #   # …                 a comment
 #
 # setup.sh may plant files outside the plan's folder holding $SECRET: that text must appear in no
 # output, stdout or stderr (no file outside the folder was read).
 #
-# For every case: the exit status, exactly one line on stderr that matches, no signal and no
+# For every case: the exit status, exactly one line on stderr that matches (warning lines, which
+# start with "kehoach: warning: ", are not counted), no raw control character (but tab), C1
+# control, bidi control or line separator on stderr, no signal and no
 # sanitizer report, under `timeout 60`, a peak RSS under HOSTILE_MAX_RSS_MB (default 1024, 2048
 # for a sanitizer build), and on failure: the file already at the output path byte-for-byte
 # unchanged and nothing new in the output folder (no partial file, no *.tmp-*). kehoach runs with
@@ -91,7 +94,7 @@ subst() {  # subst TEXT: the placeholders replaced
 # run_case DIR NAME [VARIANT]
 run_case() {
   local dir=$1 name=$2 VARIANT=${3:-}
-  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
+  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() warns=() line key val
   local command=render
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
@@ -108,6 +111,7 @@ run_case() {
       env) envs+=("$val") ;;
       variants) ;;
       command) command=$val ;;
+      warning) warns+=("$val") ;;
       *) not_ok "$name: expected: unknown key '$key'"; return ;;
     esac
   done <"$dir/expected"
@@ -177,11 +181,12 @@ run_case() {
   # is its last line.
   local rss_kb=
   [[ -s $W/rusage ]] && rss_kb=$(tail -1 "$W/rusage")
-  local err
-  err=$(cat "$W/stderr")
+  # Warnings are told apart by their prefix; the rest (the error line) is what is counted.
+  local err warnings
+  err=$(grep -av '^kehoach: warning: ' "$W/stderr")
+  warnings=$(grep -a '^kehoach: warning: ' "$W/stderr")
   local nlines
-  nlines=$(wc -l <"$W/stderr")
-  [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
+  nlines=$(grep -avc '^kehoach: warning: ' "$W/stderr")
   if [[ $command == check ]]; then
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none from check")
     err=$(grep -aE ': error: .*\[(template|file|load)\]$' "$W/stdout")
@@ -192,6 +197,13 @@ run_case() {
      { [[ -d $OUT ]] && grep -rqaF "$SECRET" "$OUT"; }; then
     res+=("a file outside the plan's folder was read: its text is in the output")
   fi
+  # No text on stderr can act on a terminal: C0 controls but tab and newline, DEL, C1, bidi.
+  LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]|\xd8\x9c' "$W/stderr" &&
+    res+=("a raw control character on stderr")
+  local w
+  for w in "${warns[@]}"; do
+    grep -qF -- "$(subst "$w")" <<<"$warnings" || res+=("no warning line holds \"$w\"")
+  done
 
   if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
   elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")

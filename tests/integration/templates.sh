@@ -83,9 +83,9 @@ return T
 LUA
 err=$("$BIN" render examples/dak-lak-2026 --template "$TMP/typo.lua" -o "$TMP/typo.docx" 2>&1 >/dev/null)
 check "an unknown setting is warned of, with the template's line" \
-  grep -q "typo.lua:2: warning: unknown setting 'body.sise'" <<<"$err"
+  grep -q "^kehoach: warning: [^ ]*typo.lua:2: unknown setting 'body.sise'" <<<"$err"
 check "a misspelt function name is warned of, with the template's line" \
-  grep -q "typo.lua:5: warning: template defines 'recipient_list'" <<<"$err"
+  grep -q "^kehoach: warning: [^ ]*typo.lua:5: template defines 'recipient_list'" <<<"$err"
 printf 'return require("nd30").extend{ settings = { body = { size = "big" } } }\n' >"$TMP/bad.lua"
 err=$("$BIN" render examples/dak-lak-2026 --template "$TMP/bad.lua" -o "$TMP/bad.docx" 2>&1)
 rc=$?
