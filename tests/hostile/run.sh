@@ -20,6 +20,12 @@
 #   unprivileged        run as an unprivileged user when run as root (see output-not-writable)
 #   env NAME=VALUE      an environment variable for kehoach ({W} … replaced as in args)
 #   variants V…         run the case once per value, given to setup.sh as $VARIANT
+#   command check|new   run `kehoach check PLAN` or `kehoach new PLAN --year 2027 -o {W}/out/new`
+#                       instead of render (check: the patterns match its stdout and stderr;
+#                       new: {OUT} is the new folder)
+#   max-rss [MB]        a peak RSS of at most MB (default: the case's --max-memory) plus
+#                       HOSTILE_RSS_OVERHEAD_MB (64); a sanitizer build may take 3 × MB plus that
+#                       (each block's redzones and the quarantine of freed blocks)
 #   # …                 a comment
 #
 # For every case: the exit status, exactly one line on stderr that matches, no signal and no
@@ -27,6 +33,9 @@
 # for a sanitizer build), and on failure: the file already at the output path byte-for-byte
 # unchanged and nothing new in the output folder (no partial file, no *.tmp-*). kehoach runs with
 # --max-memory 256 --max-instructions 1e9 unless the case's args say otherwise (the last wins).
+# The text of a file outside the plan folder ($SENTINEL) appears neither on stdout or stderr nor in
+# any output part. An output that renders must pass tests/lib/validate-output.sh: every part
+# well-formed XML without forbidden characters, in NFC, the main parts valid against the schemas.
 #
 # Prints "ok - …" / "not ok - …" per case and ends with "N passed, M failed".
 set -uo pipefail
@@ -43,6 +52,11 @@ done
 SAN=0
 if ldd "$BIN" 2>/dev/null | grep -q 'libasan\|libubsan' || grep -q '__asan_init' "$BIN" 2>/dev/null; then SAN=1; fi
 MAX_RSS_MB=${HOSTILE_MAX_RSS_MB:-$((SAN ? 2048 : 1024))}
+# What a run takes beyond its --max-memory: the binary, libraries, buffers outside the budget (a
+# plain render of the base plan peaks at 7 MB, 18 MB under the sanitizers, which also give each
+# small block redzones and keep freed blocks in quarantine: 64 MB of model reach 183 MB).
+RSS_OVERHEAD_MB=${HOSTILE_RSS_OVERHEAD_MB:-64}
+RSS_FACTOR=$((SAN ? 3 : 1))
 # The sanitizers: stop at the first report and say so on stderr (which must then be one line:
 # a report fails the case). Leaks are looked for where LeakSanitizer works.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
@@ -84,7 +98,7 @@ subst() {  # subst TEXT: the placeholders replaced
 # run_case DIR NAME [VARIANT]
 run_case() {
   local dir=$1 name=$2 VARIANT=${3:-}
-  local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
+  local cmd=render rss_budget= want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() line key val
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
     key=${line%% *}; val=; [[ $line == *' '* ]] && val=${line#* }
@@ -99,6 +113,8 @@ run_case() {
       unprivileged) unpriv=1 ;;
       env) envs+=("$val") ;;
       variants) ;;
+      command) cmd=$val ;;
+      max-rss) rss_budget=${val:-budget} ;;
       *) not_ok "$name: expected: unknown key '$key'"; return ;;
     esac
   done <"$dir/expected"
@@ -111,6 +127,8 @@ run_case() {
       [[ -e $f || -L $f ]] || continue
       case $f in expected|setup.sh|verify.sh) ;; *) cp -a "$f" "$PLAN/" ;; esac
     done )
+  [[ $cmd == check ]] && sentinel=0
+  [[ $cmd == new ]] && { outrel=out/new; sentinel=0; }
   OUT=$W/$outrel
   OUTDIR=$(dirname "$OUT")
   [[ $outrel == out/* ]] && mkdir -p "$W/out"
@@ -147,15 +165,16 @@ run_case() {
     local words=($(subst "$a"))
     expanded+=("${words[@]}")
   done
+  local run=(render "$PLAN" -o "$OUT" --max-memory 256 --max-instructions 1e9)
+  [[ $cmd == check ]] && run=(check "$PLAN")
+  [[ $cmd == new ]] && run=(new "$PLAN" --year 2027 -o "$OUT")
   local t0=$SECONDS rc
   (
     [[ -n $fsize ]] && ulimit -f "$fsize"
     if [[ -n $TIME ]]; then
-      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
-        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     else
-      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" render "$PLAN" -o "$OUT" \
-        --max-memory 256 --max-instructions 1e9 "${expanded[@]}"
+      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     fi
   ) >"$W/stdout" 2>"$W/stderr"
   rc=$?
@@ -167,6 +186,8 @@ run_case() {
   [[ -s $W/rusage ]] && rss_kb=$(tail -1 "$W/rusage")
   local err
   err=$(cat "$W/stderr")
+  # check reports a plan that does not load as a finding on stdout
+  [[ $cmd == check ]] && err=$(cat "$W/stdout" "$W/stderr")
   local nlines
   nlines=$(wc -l <"$W/stderr")
   [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
@@ -177,11 +198,24 @@ run_case() {
   fi
   grep -Eq 'Sanitizer|runtime error:|PANIC|Segmentation|Aborted|core dumped' "$W/stderr" &&
     res+=("a crash or sanitizer report on stderr")
-  if ((want == 0)); then
+  if [[ $cmd == check ]]; then
+    ((nlines <= 1)) || res+=("stderr has $nlines lines, expected at most one")
+    local s
+    for s in "${subs[@]}"; do
+      if [[ $s == F* ]]; then s=$(subst "${s:1}"); grep -qF -- "$s" <<<"$err" || res+=("output lacks \"$s\"")
+      else s=$(subst "${s:1}"); grep -Eq -- "$s" <<<"$err" || res+=("output does not match /$s/"); fi
+    done
+  elif [[ $cmd == new ]] && ((want == 0)); then
+    ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
+    [[ -f $OUT/plan.lua ]] || res+=("no new plan folder")
+  elif ((want == 0)); then
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
     [[ -z $(find "$OUTDIR" -maxdepth 1 -name '*.tmp-*' 2>/dev/null) ]] || res+=("a temporary file was left in the output folder")
     if [[ ! -s $OUT ]]; then res+=("no output file")
     elif ! unzip -tq "$OUT" >/dev/null 2>&1; then res+=("the output is not a valid zip file")
+    else
+      local invalid
+      invalid=$("$HERE/../lib/validate-output.sh" "$OUT" 2>&1) || res+=("invalid output: $(short "$invalid")")
     fi
     if [[ -f $dir/verify.sh ]] && ((${#res[@]} == 0)); then
       local v
@@ -217,6 +251,21 @@ run_case() {
   if [[ -n $rss_kb && $rss_kb =~ ^[0-9]+$ ]] && ((rss_kb > MAX_RSS_MB * 1024)); then
     res+=("peak RSS $((rss_kb / 1024)) MB, more than $MAX_RSS_MB MB")
   fi
+  if [[ -n $rss_budget && $rss_kb =~ ^[0-9]+$ ]]; then
+    local mb=$rss_budget
+    if [[ $mb == budget ]]; then   # the last --max-memory the run was given
+      local i all=("${run[@]}" "${expanded[@]}")
+      mb=256
+      for ((i = 0; i + 1 < ${#all[@]}; i++)); do [[ ${all[i]} == --max-memory ]] && mb=${all[i + 1]}; done
+    fi
+    ((rss_kb <= (RSS_FACTOR * mb + RSS_OVERHEAD_MB) * 1024)) ||
+      res+=("peak RSS $((rss_kb / 1024)) MB, more than $((RSS_FACTOR * mb)) MB + $RSS_OVERHEAD_MB MB")
+  fi
+  local leaked
+  leaked=$(grep -laF 'kehoach hostile sentinel' "$W/stdout" "$W/stderr" 2>/dev/null)
+  [[ -f $OUT ]] && ! cmp -s "$SENTINEL" "$OUT" && unzip -p "$OUT" 2>/dev/null | grep -aqF 'kehoach hostile sentinel' && leaked+=" $OUT"
+  [[ -d $OUT ]] && grep -rlaF 'kehoach hostile sentinel' "$OUT" >/dev/null 2>&1 && leaked+=" $OUT"
+  [[ -n $leaked ]] && res+=("the text of a file outside the plan folder is in ${leaked//$W\//}")
   local stats="${secs}s"
   [[ $rss_kb =~ ^[0-9]+$ ]] && stats+=" $((rss_kb / 1024))MB"
   if ((${#res[@]} == 0)); then
