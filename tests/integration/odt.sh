@@ -66,7 +66,7 @@ mimetype_first() {
 
 # Every part well-formed XML in NFC; content, styles, meta, settings and the manifest valid
 # against OpenDocument 1.3 (tests/lib/validate-output.sh).
-validate() { KH_SCHEMAS=$(cd "$SCHEMAS" && pwd) "$ROOT/tests/lib/validate-output.sh" "$@"; }
+validate() { KH_ODF_VALIDATOR=jing KH_SCHEMAS=$(cd "$SCHEMAS" && pwd) "$ROOT/tests/lib/validate-output.sh" "$@"; }
 
 folded_text() { pdftotext "$1" - | tr -s ' \t\n\f\r' ' '; }
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
