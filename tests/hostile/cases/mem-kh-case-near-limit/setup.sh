@@ -1,0 +1,1 @@
+sed -i "s/kh\.FN/kh.$VARIANT/" t.lua
