@@ -4,6 +4,11 @@
 #
 #   tests/hostile/run.sh BIN            (BIN: build/kehoach, or build-san/kehoach)
 #   HOSTILE_ONLY=REGEX tests/hostile/run.sh BIN     only the cases whose name matches
+#   HOSTILE_VALGRIND=1 tests/hostile/run.sh build/kehoach
+#       every run under valgrind memcheck, for leak checking where LeakSanitizer does not work:
+#       an invalid access or a block definitely or indirectly lost fails the case; a case that
+#       takes more than HOSTILE_TIMEOUT seconds (default 20) under valgrind is skipped, and peak
+#       RSS is not checked.
 #
 # Each case is a folder of tests/hostile/cases/ holding an `expected` file and the files it lays
 # over a copy of tests/hostile/base/ (a small valid plan: plan.lua, body.txt, t.csv). A case too
@@ -61,12 +66,20 @@ RSS_FACTOR=$((SAN ? 3 : 1))
 # a report fails the case). Leaks are looked for where LeakSanitizer works.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
+VALGRIND=${HOSTILE_VALGRIND:-}
+if [[ -n $VALGRIND ]]; then
+  TIMEOUT=${HOSTILE_TIMEOUT:-20}
+  command -v valgrind >/dev/null || { echo "run.sh: valgrind not found (run scripts/install-deps)" >&2; exit 2; }
+  ((SAN)) && { echo "run.sh: HOSTILE_VALGRIND needs a build without sanitizers (build/kehoach)" >&2; exit 2; }
+fi
 TIME=
 [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && TIME=/usr/bin/time
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kehoach-hostile.XXXXXX") || exit 2
 trap 'chmod -R u+rwX "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 chmod 755 "$TMP"   # an unprivileged run must reach the plan
+mkdir -p "$TMP/vg" && chmod 1777 "$TMP/vg"   # valgrind logs, writable by an unprivileged run too
 START=$SECONDS
 
 PASSED=0 FAILED=0 SKIPPED=0
@@ -168,13 +181,16 @@ run_case() {
   local run=(render "$PLAN" -o "$OUT" --max-memory 256 --max-instructions 1e9)
   [[ $cmd == check ]] && run=(check "$PLAN")
   [[ $cmd == new ]] && run=(new "$PLAN" --year 2027 -o "$OUT")
+  local vg=()
+  [[ -n $VALGRIND ]] && vg=(valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+                           --show-leak-kinds=definite,indirect "--log-file=$TMP/vg/w$((PASSED + FAILED)).log")
   local t0=$SECONDS rc
   (
     [[ -n $fsize ]] && ulimit -f "$fsize"
     if [[ -n $TIME ]]; then
-      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
+      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 "$TIMEOUT" env "${envx[@]}" "${wrap[@]}" "${vg[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     else
-      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
+      exec timeout -k 5 "$TIMEOUT" env "${envx[@]}" "${wrap[@]}" "${vg[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     fi
   ) >"$W/stdout" 2>"$W/stderr"
   rc=$?
@@ -192,7 +208,16 @@ run_case() {
   nlines=$(wc -l <"$W/stderr")
   [[ -s $W/stderr && $(tail -c1 "$W/stderr" | od -An -tx1) != *0a* ]] && nlines=$((nlines + 1))
 
-  if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
+  if [[ -n $VALGRIND ]]; then
+    if ((rc == 124 || rc == 137)); then skip "$name" "more than $TIMEOUT s under valgrind"; rm -rf "$W"; return; fi
+    rss_kb=
+    local vlog=$TMP/vg/w$((PASSED + FAILED)).log
+    if ((rc == 99)) || grep -Eq 'definitely lost: [1-9]|indirectly lost: [1-9]|Invalid (read|write|free)|uninitialised' "$vlog" 2>/dev/null; then
+      res+=("valgrind: $(grep -E 'ERROR SUMMARY|definitely lost|indirectly lost' "$vlog" | sed 's/^==[0-9]*== *//' | tr -s ' ' | paste -sd ';')")
+      rc=$want   # the status is valgrind's; the report says what went wrong
+    fi
+  fi
+  if ((rc == 124 || rc == 137)); then res+=("timed out after $TIMEOUT s (exit $rc)")
   elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")
   elif ((rc != want)); then res+=("exit $rc, expected $want")
   fi
