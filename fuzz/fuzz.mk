@@ -63,7 +63,7 @@ fuzz: $(FUZZ_BIN)
 	    grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE)' $(FUZZ_BUILD)/fuzz_$$f.log | tail -1; \
 	    grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' $(FUZZ_BUILD)/fuzz_$$f.log; \
 	  else \
-	    status=1; echo "fuzz_$$f FAILED:"; grep -E 'ERROR|SUMMARY|Test unit written|^#' $(FUZZ_BUILD)/fuzz_$$f.log | tail -15; \
+	    status=1; echo "fuzz_$$f FAILED:"; grep -E 'ERROR|SUMMARY|fuzz_check_output|Test unit written|^#' $(FUZZ_BUILD)/fuzz_$$f.log | tail -15; \
 	  fi; \
 	done; \
 	exit $$status
