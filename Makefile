@@ -84,9 +84,13 @@ hostile: all
 test: unit integration drafting hostile
 
 # Valgrind memcheck of rendering each example to DOCX and ODT (a build without sanitizers).
-.PHONY: valgrind
+.PHONY: valgrind valgrind-hostile
 valgrind: all
 	tests/valgrind.sh $(BUILD)/kehoach
+
+# The hostile corpus under valgrind: leaks found where LeakSanitizer cannot run.
+valgrind-hostile: all
+	HOSTILE_VALGRIND=1 tests/hostile/run.sh $(BUILD)/kehoach
 
 # Speed and memory against pandoc, the deflate floor, scaling (bench/; writes docs/performance.md).
 # BENCH_ARGS: --quick (smallest workloads), --pandoc-100k (also pandoc at 100,000 rows), --runs N.

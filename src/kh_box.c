@@ -10,10 +10,18 @@ typedef struct {
     void *p;
     kh_box_free_fn free_fn;
     size_t charged;
+    int holding;          /* kh_box_hold_charges: the budget's charges since MARK are ours */
+    size_t mark;
 } box;
 
 static void release(lua_State *L, box *b)
 {
+    if (b->p && b->holding) {
+        size_t now = kh_sandbox_charged(L);
+        if (now > b->mark)
+            kh_sandbox_uncharge(L, now - b->mark);
+    }
+    b->holding = 0;
     if (b->p)
         (b->free_fn ? b->free_fn : free)(b->p);
     b->p = NULL;
@@ -36,6 +44,8 @@ int kh_box_push(lua_State *L)
     b->p = NULL;
     b->free_fn = NULL;
     b->charged = 0;
+    b->holding = 0;
+    b->mark = 0;
     if (luaL_newmetatable(L, BOX_META)) {
         lua_pushcfunction(L, box_close);
         lua_setfield(L, -2, "__close");
@@ -69,6 +79,13 @@ void kh_box_charge(lua_State *L, int idx, size_t bytes)
     b->charged += bytes;
 }
 
+void kh_box_hold_charges(lua_State *L, int idx)
+{
+    box *b = at(L, idx);
+    b->holding = 1;
+    b->mark = kh_sandbox_charged(L);
+}
+
 void *kh_box_get(lua_State *L, int idx)
 {
     return at(L, idx)->p;
@@ -80,6 +97,7 @@ void *kh_box_take(lua_State *L, int idx)
     void *p = b->p;
     b->p = NULL;
     b->charged = 0;   /* the charge goes with the pointer (into the document model, say) */
+    b->holding = 0;
     return p;
 }
 

@@ -23,6 +23,11 @@ void kh_box_put(lua_State *L, int idx, void *p, kh_box_free_fn free_fn);
    box, and what it holds, are then freed as the error unwinds). */
 void kh_box_charge(lua_State *L, int idx, size_t bytes);
 
+/* From now on, what is charged to the budget (kh_sandbox_charge) belongs with what the box
+   holds: given back when the box frees it (a call that failed half way), kept when it is taken
+   (the element moved into the document). For an element built apart, charged as it grows. */
+void kh_box_hold_charges(lua_State *L, int idx);
+
 /* What the box holds; kh_box_take also empties it: the caller owns the pointer from then on,
    and the charge stays counted with it (for what moves into the document model). */
 void *kh_box_get(lua_State *L, int idx);

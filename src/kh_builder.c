@@ -370,11 +370,14 @@ static int doc_paragraph(lua_State *L)
     int box = kh_box_push(L);
     kh_block_list *list = kh_xcalloc(1, sizeof *list);
     kh_box_put(L, box, list, free_block_list);
+    kh_box_hold_charges(L, box);
     read_para(L, 2, doc, list, "paragraph");
     kh_block_list *body = &kh_doc_current_section(doc)->body;
     for (size_t i = 0; i < list->nblocks; i++)
         kh_blocks_append_para(body, list->blocks[i].u.para);
     list->nblocks = 0;
+    kh_box_take(L, box);   /* the paragraphs' charges stay with the document */
+    free_block_list(list);
     return 0;
 }
 
@@ -413,6 +416,7 @@ static int doc_style(lua_State *L)
     kh_style *s = kh_xmalloc(sizeof *s);
     kh_style_init(s);
     kh_box_put(L, box, s, free_style);
+    kh_box_hold_charges(L, box);
     kh_gated g;
     if (!opt_text(L, 2, "style", "id", &g))
         luaL_error(L, "style.id: expected text (the style's identifier)");
@@ -436,7 +440,8 @@ static int doc_style(lua_State *L)
         check_style_id(L, "next", s->next);
     }
     read_para_props(L, 2, "style", &s->props);
-    kh_doc_put_style(doc, s);   /* takes the fields; the emptied shell stays in the box */
+    kh_doc_put_style(doc, s);   /* takes the fields; their charges stay with the document */
+    free_style(kh_box_take(L, box));
     return 0;
 }
 
@@ -552,6 +557,7 @@ static int doc_table(lua_State *L)
     int box = kh_box_push(L);
     kh_table *t = kh_table_new(ncols);
     kh_box_put(L, box, t, free_table);
+    kh_box_hold_charges(L, box);
     kh_lua_rawfield(L, 2, "widths");
     for (int i = 0; i < ncols; i++) {
         lua_rawgeti(L, -1, i + 1);

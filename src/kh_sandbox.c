@@ -396,6 +396,12 @@ size_t kh_sandbox_max_memory(lua_State *L)
     return sb ? sb->limits.max_memory : 0;
 }
 
+size_t kh_sandbox_charged(lua_State *L)
+{
+    kh_sandbox *sb = kh_sandbox_of(L);
+    return sb ? sb->external : 0;
+}
+
 void kh_sandbox_uncharge(lua_State *L, size_t bytes)
 {
     kh_sandbox *sb = kh_sandbox_of(L);

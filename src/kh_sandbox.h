@@ -70,6 +70,9 @@ size_t kh_sandbox_available(lua_State *L);
 /* The memory budget in bytes (0 for a state that is not a sandbox). */
 size_t kh_sandbox_max_memory(lua_State *L);
 
+/* Bytes charged so far for the C side (kh_sandbox_charge less kh_sandbox_uncharge). */
+size_t kh_sandbox_charged(lua_State *L);
+
 /* Give back BYTES charged earlier for memory the C side has freed. */
 void kh_sandbox_uncharge(lua_State *L, size_t bytes);
 

@@ -8,6 +8,7 @@
 #include "kh_builder.h"
 #include "kh_fileio.h"
 #include "kh_plan.h"
+#include "kh_boundary.h"
 #include "kh_template.h"
 #include "kh_util.h"
 
@@ -138,6 +139,12 @@ int kh_template_run(kh_sandbox *sb, kh_template *t, kh_error *err)
     if (!lua_istable(L, -1)) {
         kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected the file to return a table with a render function, got %s",
                      name, luaL_typename(L, -1));
+        lua_pop(L, 1);
+        return KH_EXIT_INPUT;
+    }
+    if (!kh_lua_is_plain(L, -1)) {   /* its render would be read raw, so not seen: say so */
+        kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a plain table, got a table with a metatable that "
+                     "lends fields (__index): write render and the settings into the table itself", name);
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }

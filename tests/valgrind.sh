@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Valgrind memcheck of the integration renders: every example to DOCX and to ODT, with the
 # binary built without sanitizers. Any invalid read or write, use of uninitialised memory, or
-# leak (definite or indirect) fails the run.
+# leak (definite or indirect) fails the run, as does an output tests/lib/validate-output.sh refuses.
 #
 #   tests/valgrind.sh build/kehoach
 #
@@ -31,6 +31,8 @@ for dir in examples/*/; do
     rc=$?
     summary=$(grep -E 'ERROR SUMMARY' "$log" | sed 's/^==[0-9]*== //')
     leaks=$(grep -E 'definitely lost|indirectly lost' "$log" | sed 's/^==[0-9]*== *//' | tr -s ' ' | paste -sd ';')
+    invalid=
+    ((rc == 0)) && ! invalid=$(tests/lib/validate-output.sh "$TMP/$ex.$fmt" 2>&1) && rc=1
     if ((rc == 0)) && [[ -s $TMP/$ex.$fmt ]]; then
       PASSED=$((PASSED + 1))
       echo "ok - $ex.$fmt: ${summary:-no summary}${leaks:+; $leaks} ($((SECONDS - t0)) s)"
@@ -39,6 +41,7 @@ for dir in examples/*/; do
       echo "not ok - $ex.$fmt: exit $rc: ${summary:-no summary}${leaks:+; $leaks}"
       grep -E '^==[0-9]+== +(Invalid|Conditional|Use of|[0-9,]+ bytes in|at|by) ' "$log" | head -20 | sed 's/^/#   /'
       head -3 "$TMP/stderr" | sed 's/^/#   /'
+      [[ -n $invalid ]] && head -5 <<<"$invalid" | sed 's/^/#   invalid output: /'
     fi
   done
 done

@@ -127,6 +127,8 @@ out=$("$BIN" check "$NEW" 2>&1)
 [[ $? == 0 ]] && ok "new: the new plan checks without errors" || { not_ok "new: the new plan checks without errors"; show <<<"$out"; }
 if out=$("$BIN" render "$NEW" -o "$NEW.docx" 2>&1); then ok "new: the new plan renders"
 else not_ok "new: the new plan renders"; show <<<"$out"; fi
+if out=$(tests/lib/validate-output.sh "$NEW.docx" 2>&1); then ok "new: the new plan's document is well-formed XML in NFC, valid against the schemas"
+else not_ok "new: the new plan's document is valid"; show <<<"$out"; fi
 if [[ -f $NEW.docx ]] && "$PY" - "$NEW.docx" <<'EOF'
 import re, sys, zipfile
 xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode("utf-8")

@@ -4,6 +4,11 @@
 #
 #   tests/hostile/run.sh BIN            (BIN: build/kehoach, or build-san/kehoach)
 #   HOSTILE_ONLY=REGEX tests/hostile/run.sh BIN     only the cases whose name matches
+#   HOSTILE_VALGRIND=1 tests/hostile/run.sh build/kehoach
+#       every run under valgrind memcheck, for leak checking where LeakSanitizer does not work:
+#       an invalid access or a block definitely or indirectly lost fails the case; a case that
+#       takes more than HOSTILE_TIMEOUT seconds (default 20) under valgrind is skipped, peak RSS
+#       is not checked, and a case with variants runs its first only (a run costs seconds).
 #
 # Each case is a folder of tests/hostile/cases/ holding an `expected` file and the files it lays
 # over a copy of tests/hostile/base/ (a small valid plan: plan.lua, body.txt, t.csv). A case too
@@ -22,8 +27,12 @@
 #   variants V…         run the case once per value, given to setup.sh as $VARIANT
 #   command check|new   run `kehoach check PLAN ARGS…` (its one line is the finding of rule
 #                       template, file or load it prints on stdout; stderr stays empty) or
-#                       `kehoach new PLAN -o OUT ARGS…` (ARGS give --year) instead of render
+#                       `kehoach new PLAN -o OUT ARGS…` (--year 2027 unless ARGS give one;
+#                       {OUT} is the new folder) instead of render
 #   warning TEXT        a fixed substring some warning line ("kehoach: warning: …") must hold
+#   max-rss [MB]        a peak RSS of at most MB (default: the case's --max-memory) plus
+#                       HOSTILE_RSS_OVERHEAD_MB (64); a sanitizer build may take 3 × MB plus that
+#                       (each block's redzones and the quarantine of freed blocks)
 #   # …                 a comment
 #
 # setup.sh may plant files outside the plan's folder holding $SECRET: that text must appear in no
@@ -36,6 +45,9 @@
 # for a sanitizer build), and on failure: the file already at the output path byte-for-byte
 # unchanged and nothing new in the output folder (no partial file, no *.tmp-*). kehoach runs with
 # --max-memory 256 --max-instructions 1e9 unless the case's args say otherwise (the last wins).
+# The text of a file outside the plan folder ($SENTINEL) appears neither on stdout or stderr nor in
+# any output part. An output that renders must pass tests/lib/validate-output.sh: every part
+# well-formed XML without forbidden characters, in NFC, the main parts valid against the schemas.
 #
 # Prints "ok - …" / "not ok - …" per case and ends with "N passed, M failed".
 set -uo pipefail
@@ -52,16 +64,31 @@ done
 SAN=0
 if ldd "$BIN" 2>/dev/null | grep -q 'libasan\|libubsan' || grep -q '__asan_init' "$BIN" 2>/dev/null; then SAN=1; fi
 MAX_RSS_MB=${HOSTILE_MAX_RSS_MB:-$((SAN ? 2048 : 1024))}
+# What a run takes beyond its --max-memory: the binary, libraries, buffers outside the budget (a
+# plain render of the base plan peaks at 7 MB, 18 MB under the sanitizers, which also give each
+# small block redzones and keep freed blocks in quarantine: 64 MB of model reach 183 MB).
+RSS_OVERHEAD_MB=${HOSTILE_RSS_OVERHEAD_MB:-64}
+RSS_FACTOR=$((SAN ? 3 : 1))
 # The sanitizers: stop at the first report and say so on stderr (which must then be one line:
-# a report fails the case). Leaks are looked for where LeakSanitizer works.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+# a report fails the case). Leaks are looked for where LeakSanitizer works. Freed blocks wait in a
+# 32 MB quarantine (ASan's default, 256 MB, would count against every case's peak RSS); options
+# from the environment come after, and win.
+export ASAN_OPTIONS=quarantine_size_mb=32:${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+TIMEOUT=${HOSTILE_TIMEOUT:-60}
+VALGRIND=${HOSTILE_VALGRIND:-}
+if [[ -n $VALGRIND ]]; then
+  TIMEOUT=${HOSTILE_TIMEOUT:-20}
+  command -v valgrind >/dev/null || { echo "run.sh: valgrind not found (run scripts/install-deps)" >&2; exit 2; }
+  ((SAN)) && { echo "run.sh: HOSTILE_VALGRIND needs a build without sanitizers (build/kehoach)" >&2; exit 2; }
+fi
 TIME=
 [[ -x /usr/bin/time ]] && /usr/bin/time -f %M true 2>/dev/null && TIME=/usr/bin/time
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kehoach-hostile.XXXXXX") || exit 2
 trap 'chmod -R u+rwX "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
 chmod 755 "$TMP"   # an unprivileged run must reach the plan
+mkdir -p "$TMP/vg" && chmod 1777 "$TMP/vg"   # valgrind logs, writable by an unprivileged run too
 START=$SECONDS
 
 PASSED=0 FAILED=0 SKIPPED=0
@@ -95,7 +122,7 @@ subst() {  # subst TEXT: the placeholders replaced
 run_case() {
   local dir=$1 name=$2 VARIANT=${3:-}
   local want=2 args=() outrel=out/out.docx sentinel=1 fsize= unpriv=0 subs=() res=() envs=() warns=() line key val
-  local command=render
+  local command=render rss_budget=
   while IFS= read -r line || [[ -n $line ]]; do
     [[ -z ${line//[[:space:]]/} || $line == \#* ]] && continue
     key=${line%% *}; val=; [[ $line == *' '* ]] && val=${line#* }
@@ -112,6 +139,7 @@ run_case() {
       variants) ;;
       command) command=$val ;;
       warning) warns+=("$val") ;;
+      max-rss) rss_budget=${val:-budget} ;;
       *) not_ok "$name: expected: unknown key '$key'"; return ;;
     esac
   done <"$dir/expected"
@@ -124,6 +152,8 @@ run_case() {
       [[ -e $f || -L $f ]] || continue
       case $f in expected|setup.sh|verify.sh) ;; *) cp -a "$f" "$PLAN/" ;; esac
     done )
+  [[ $command == check ]] && sentinel=0
+  [[ $command == new ]] && { outrel=out/new; sentinel=0; }
   OUT=$W/$outrel
   OUTDIR=$(dirname "$OUT")
   [[ $outrel == out/* ]] && mkdir -p "$W/out"
@@ -163,15 +193,19 @@ run_case() {
   local run=(render "$PLAN" -o "$OUT" --max-memory 256 --max-instructions 1e9)
   case $command in
     check) run=(check "$PLAN") ;;
-    new) run=(new "$PLAN" -o "$OUT") ;;
+    new) run=(new "$PLAN" -o "$OUT")
+         [[ " ${expanded[*]} " == *" --year "* ]] || run+=(--year 2027) ;;
   esac
+  local vg=()
+  [[ -n $VALGRIND ]] && vg=(valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+                           --show-leak-kinds=definite,indirect "--log-file=$TMP/vg/w$((PASSED + FAILED)).log")
   local t0=$SECONDS rc
   (
     [[ -n $fsize ]] && ulimit -f "$fsize"
     if [[ -n $TIME ]]; then
-      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
+      exec "$TIME" -o "$W/rusage" -f %M timeout -k 5 "$TIMEOUT" env "${envx[@]}" "${wrap[@]}" "${vg[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     else
-      exec timeout -k 5 60 env "${envx[@]}" "${wrap[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
+      exec timeout -k 5 "$TIMEOUT" env "${envx[@]}" "${wrap[@]}" "${vg[@]}" "$BIN" "${run[@]}" "${expanded[@]}"
     fi
   ) >"$W/stdout" 2>"$W/stderr"
   rc=$?
@@ -205,7 +239,16 @@ run_case() {
     grep -qF -- "$(subst "$w")" <<<"$warnings" || res+=("no warning line holds \"$w\"")
   done
 
-  if ((rc == 124 || rc == 137)); then res+=("timed out after 60 s (exit $rc)")
+  if [[ -n $VALGRIND ]]; then
+    if ((rc == 124 || rc == 137)); then skip "$name" "more than $TIMEOUT s under valgrind"; rm -rf "$W"; return; fi
+    rss_kb=
+    local vlog=$TMP/vg/w$((PASSED + FAILED)).log
+    if ((rc == 99)) || grep -Eq 'definitely lost: [1-9]|indirectly lost: [1-9]|Invalid (read|write|free)|uninitialised' "$vlog" 2>/dev/null; then
+      res+=("valgrind: $(grep -E 'ERROR SUMMARY|definitely lost|indirectly lost' "$vlog" | sed 's/^==[0-9]*== *//' | tr -s ' ' | paste -sd ';')")
+      rc=$want   # the status is valgrind's; the report says what went wrong
+    fi
+  fi
+  if ((rc == 124 || rc == 137)); then res+=("timed out after $TIMEOUT s (exit $rc)")
   elif ((rc >= 128)); then res+=("killed by signal $((rc - 128))")
   elif ((rc != want)); then res+=("exit $rc, expected $want")
   fi
@@ -214,9 +257,12 @@ run_case() {
   if ((want == 0)); then
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
     [[ -z $(find "$OUTDIR" -maxdepth 1 -name '*.tmp-*' 2>/dev/null) ]] || res+=("a temporary file was left in the output folder")
-    if [[ $command == new ]]; then [[ -d $OUT ]] || res+=("no new folder")
+    if [[ $command == new ]]; then [[ -f $OUT/plan.lua ]] || res+=("no new plan folder")
     elif [[ ! -s $OUT ]]; then res+=("no output file")
     elif ! unzip -tq "$OUT" >/dev/null 2>&1; then res+=("the output is not a valid zip file")
+    else
+      local invalid
+      invalid=$("$HERE/../lib/validate-output.sh" "$OUT" 2>&1) || res+=("invalid output: $(short "$invalid")")
     fi
     if [[ -f $dir/verify.sh ]] && ((${#res[@]} == 0)); then
       local v
@@ -252,6 +298,21 @@ run_case() {
   if [[ -n $rss_kb && $rss_kb =~ ^[0-9]+$ ]] && ((rss_kb > MAX_RSS_MB * 1024)); then
     res+=("peak RSS $((rss_kb / 1024)) MB, more than $MAX_RSS_MB MB")
   fi
+  if [[ -n $rss_budget && $rss_kb =~ ^[0-9]+$ ]]; then
+    local mb=$rss_budget
+    if [[ $mb == budget ]]; then   # the last --max-memory the run was given
+      local i all=("${run[@]}" "${expanded[@]}")
+      mb=256
+      for ((i = 0; i + 1 < ${#all[@]}; i++)); do [[ ${all[i]} == --max-memory ]] && mb=${all[i + 1]}; done
+    fi
+    ((rss_kb <= (RSS_FACTOR * mb + RSS_OVERHEAD_MB) * 1024)) ||
+      res+=("peak RSS $((rss_kb / 1024)) MB, more than $((RSS_FACTOR * mb)) MB + $RSS_OVERHEAD_MB MB")
+  fi
+  local leaked
+  leaked=$(grep -laF 'kehoach hostile sentinel' "$W/stdout" "$W/stderr" 2>/dev/null)
+  [[ -f $OUT ]] && ! cmp -s "$SENTINEL" "$OUT" && unzip -p "$OUT" 2>/dev/null | grep -aqF 'kehoach hostile sentinel' && leaked+=" $OUT"
+  [[ -d $OUT ]] && grep -rlaF 'kehoach hostile sentinel' "$OUT" >/dev/null 2>&1 && leaked+=" $OUT"
+  [[ -n $leaked ]] && res+=("the text of a file outside the plan folder is in ${leaked//$W\//}")
   local stats="${secs}s"
   [[ $rss_kb =~ ^[0-9]+$ ]] && stats+=" $((rss_kb / 1024))MB"
   if ((${#res[@]} == 0)); then
@@ -269,6 +330,7 @@ for dir in "$HERE"/cases/*/; do
   [[ -n ${HOSTILE_ONLY:-} && ! $name =~ $HOSTILE_ONLY ]] && continue
   if [[ ! -f $dir/expected ]]; then not_ok "$name: no expected file"; continue; fi
   variants=$(sed -n 's/^variants //p' "$dir/expected")
+  [[ -n $VALGRIND ]] && variants=${variants%% *}
   if [[ -n $variants ]]; then
     for v in $variants; do run_case "$dir" "$name [$v]" "$v"; done
   else

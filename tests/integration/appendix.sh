@@ -14,6 +14,8 @@ not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
 for fmt in docx odt; do
   doc="$TMP/tq.$fmt"
   "$BIN" render examples/tuyen-quang-2026 -o "$doc" || { not_ok "$fmt: render"; continue; }
+  if out=$(tests/lib/validate-output.sh "$doc" 2>&1); then ok "$fmt: well-formed XML in NFC, valid against the schemas"
+  else not_ok "$fmt: well-formed XML in NFC, valid against the schemas"; sed 's/^/#   /' <<<"$out" | head -10; fi
   soffice -env:UserInstallation="file://$TMP/lo" --headless --convert-to pdf --outdir "$TMP" "$doc" >/dev/null 2>&1
   pdf="$TMP/tq.pdf"
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')

@@ -140,28 +140,12 @@ render_ok() {  # render_ok NAME PLAN OUT [options…]
   fi
 }
 
-# validate_docx NAME DOCX: each part against its schema, one line per part.
+# validate_docx NAME DOCX…: every part well-formed, free of forbidden characters and in NFC, the
+# main parts valid against the schemas (tests/lib/validate-output.sh, one run for all files).
 validate_docx() {
-  local name=$1 dir=$TMP/unz-$1 f out parts=()
-  rm -rf "$dir"; mkdir -p "$dir"
-  if ! unzip -q "$2" -d "$dir"; then not_ok "$name: unzip"; return; fi
-  ok "$name: unzips"
-  for f in word/document.xml word/styles.xml "$dir"/word/header*.xml; do
-    f=${f#"$dir"/}
-    if [[ -f $dir/$f ]]; then parts+=("$f"); else not_ok "$name: $f is missing"; fi
-  done
-  # One xmllint run compiles wml.xsd once; it prints "F validates" or "F fails to validate".
-  out=$(cd "$dir" && xmllint --noout --schema "$SCHEMAS/ooxml/_driver-wml.xsd" "${parts[@]}" 2>&1)
-  for f in "${parts[@]}"; do
-    if grep -qxF "$f validates" <<<"$out"; then ok "$name: $f valid (wml.xsd)"
-    else
-      not_ok "$name: $f against wml.xsd"
-      # the file's own messages, or (when the schema itself did not load) everything
-      { grep -F "$f:" <<<"$out" || cat <<<"$out"; } | head -5 | sed 's/^/#   /'
-    fi
-  done
-  check "$name: [Content_Types].xml valid (opc-contentTypes.xsd)" \
-    xmllint --noout --schema "$SCHEMAS/ooxml/opc-xsd/opc-contentTypes.xsd" "$dir/[Content_Types].xml"
+  local name=$1; shift
+  check "$name: every part well-formed XML in NFC; document, styles, settings, headers, content types, relationships, app.xml valid against the schemas" \
+    env KH_SCHEMAS="$SCHEMAS" "$ROOT/tests/lib/validate-output.sh" "$@"
 }
 
 # docx_has_subject NAME DOCX SUBJECT: a second reader (python-docx) opens the file and finds the
@@ -409,6 +393,7 @@ render_ok "dak-lak-2026 --part appendices" examples/dak-lak-2026 \
   "$TMP/docx/dak-lak-2026-appendices.docx" --part appendices && docs+=("$TMP/docx/dak-lak-2026-appendices.docx")
 render_ok "dak-lak-2026 --part body" examples/dak-lak-2026 \
   "$TMP/docx/dak-lak-2026-body.docx" --part body && docs+=("$TMP/docx/dak-lak-2026-body.docx")
+validate_docx "--part appendices, --part body" "$TMP"/docx/dak-lak-2026-{appendices,body}.docx
 
 ((${#docs[@]})) && to_pdf "${docs[@]}"
 for d in "${docs[@]}"; do

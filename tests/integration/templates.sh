@@ -129,5 +129,9 @@ check "docx: the urgency stamp is bright red, in a frame" \
 unzip -p "$TMP/marks.odt" content.xml >"$TMP/marks-content.xml"
 check "odt: the urgency stamp is bright red" grep -q 'fo:color="#FF0000"' "$TMP/marks-content.xml"
 
+# 6. Every document written above: well-formed in every part, valid against the schemas.
+check "every output above: well-formed XML in NFC, valid against the schemas" \
+  tests/lib/validate-output.sh "$TMP/empty/x.docx" "$TMP/empty/y.docx" "$TMP"/{a,b,bp,marks}.{docx,odt} "$TMP/typo.docx"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,13 @@
+-- appendices[1].title comes from __index once, then nil.
+local p = { agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
+  date = "2026-06-15", subject = "Kế hoạch", body = "Nội dung.", recipients = { "Lưu: VT" },
+  signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" } }
+local function flip(field, value)
+  local asked = 0
+  return { __index = function(t, k)
+    if k == field then asked = asked + 1; if asked == 1 then return value end end
+  end }
+end
+p.body = "Nội dung (Phụ lục kèm theo)."
+p.appendices = { setmetatable({ table = read_table("t.csv", { header_rows = 1 }) }, flip("title", "PHÂN CÔNG")) }
+return p

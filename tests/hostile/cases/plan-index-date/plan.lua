@@ -1,0 +1,12 @@
+-- The date as a table answering year, month and day through __index.
+local p = { agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
+  date = "2026-06-15", subject = "Kế hoạch", body = "Nội dung.", recipients = { "Lưu: VT" },
+  signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" } }
+local function flip(field, value)
+  local asked = 0
+  return { __index = function(t, k)
+    if k == field then asked = asked + 1; if asked == 1 then return value end end
+  end }
+end
+p.date = setmetatable({}, { __index = function(t, k) return ({ year = 2026, month = 6, day = 15 })[k] end })
+return p

@@ -1,0 +1,12 @@
+-- Looking anything up in signer that it does not hold raises an error: no metamethod runs from C.
+local p = { agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
+  date = "2026-06-15", subject = "Kế hoạch", body = "Nội dung.", recipients = { "Lưu: VT" },
+  signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" } }
+local function flip(field, value)
+  local asked = 0
+  return { __index = function(t, k)
+    if k == field then asked = asked + 1; if asked == 1 then return value end end
+  end }
+end
+p.signer = setmetatable({ title = "GIÁM ĐỐC", name = "Lê Công Du" }, { __index = function() error("boom") end })
+return p

@@ -1,0 +1,12 @@
+-- signer.name comes from __index once, then nil.
+local p = { agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
+  date = "2026-06-15", subject = "Kế hoạch", body = "Nội dung.", recipients = { "Lưu: VT" },
+  signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" } }
+local function flip(field, value)
+  local asked = 0
+  return { __index = function(t, k)
+    if k == field then asked = asked + 1; if asked == 1 then return value end end
+  end }
+end
+p.signer = setmetatable({ title = "GIÁM ĐỐC" }, flip("name", "Lê Công Du"))
+return p

@@ -1,0 +1,1 @@
+sed -i "s/KIND/\"$VARIANT\"/" t.lua
