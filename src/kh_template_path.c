@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "kh_embedded.h"
+#include "kh_message.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
 
@@ -74,14 +75,21 @@ static void note(found **f, size_t *n, size_t *cap, const char *name, const char
 {
     int first = seen(*f, *n, name);
     if (first >= 0) {
-        fprintf(out, "%-16s %s (not used: %s comes first)\n", name, where, (*f)[first].where);
+        char a[KH_MSG_QUOTED_SIZE], b[KH_MSG_QUOTED_SIZE], c[KH_MSG_QUOTED_SIZE];
+        kh_msg_escape(a, sizeof a, name, strlen(name), KH_MSG_MAX_CHARS, 0);
+        kh_msg_escape(b, sizeof b, where, strlen(where), KH_MSG_MAX_CHARS, 0);
+        kh_msg_escape(c, sizeof c, (*f)[first].where, strlen((*f)[first].where), KH_MSG_MAX_CHARS, 0);
+        fprintf(out, "%-16s %s (not used: %s comes first)\n", a, b, c);
         return;
     }
     KH_GROW(*f, *n, *cap);
     (*f)[*n].name = kh_xstrdup(name);
     (*f)[*n].where = kh_xstrdup(where);
     (*n)++;
-    fprintf(out, "%-16s %s\n", name, where);
+    char a[KH_MSG_QUOTED_SIZE], b[KH_MSG_QUOTED_SIZE];   /* file names, shown escaped */
+    kh_msg_escape(a, sizeof a, name, strlen(name), KH_MSG_MAX_CHARS, 0);
+    kh_msg_escape(b, sizeof b, where, strlen(where), KH_MSG_MAX_CHARS, 0);
+    fprintf(out, "%-16s %s\n", a, b);
 }
 
 static int by_name(const void *a, const void *b)
