@@ -72,3 +72,18 @@ void fuzz_check_output(const char *data, size_t len)
     }
     zip_discard(z);
 }
+
+int fuzz_render_checked(const kh_render_options *opt)
+{
+    kh_error err;
+    kh_error_clear(&err);
+    char *out = NULL;
+    size_t len = 0;
+    int rc = kh_render_to_memory(opt, &out, &len, &err);
+    if (rc == KH_OK)
+        fuzz_check_output(out, len);   /* a render that succeeds writes a valid zip */
+    else if (err.message[0] == '\0' || strchr(err.message, '\n'))
+        __builtin_trap();   /* a failure is one line that says why */
+    free(out);
+    return rc;
+}

@@ -4,6 +4,11 @@
 #ifndef FUZZ_OUTPUT_H
 #define FUZZ_OUTPUT_H
 #include <stddef.h>
+#include "kh_render.h"
 
 void fuzz_check_output(const char *data, size_t len);
+
+/* Render OPT in memory: what renders must pass fuzz_check_output, a failure must be one line
+   that says why. Returns the render's status. */
+int fuzz_render_checked(const kh_render_options *opt);
 #endif

@@ -100,15 +100,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.format = size % 2 ? KH_FORMAT_ODT : KH_FORMAT_DOCX;
     opt.limits.max_memory = (size_t)64 << 20;
     opt.limits.max_instructions = 10000000;
-    kh_error err;
-    kh_error_clear(&err);
-    char *out = NULL;
-    size_t len = 0;
-    int rc = kh_render_to_memory(&opt, &out, &len, &err);
-    if (rc == KH_OK)
-        fuzz_check_output(out, len);
-    else if (err.message[0] == '\0' || strchr(err.message, '\n'))
-        __builtin_trap();   /* a failure is one line that says why */
-    free(out);
+    fuzz_render_checked(&opt);
     return 0;
 }
