@@ -374,9 +374,15 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
     kh_sandbox *sb = kh_sandbox_of(L);
     if (!sb)
         return 0;   /* a state that is not a sandbox (a unit test's): nothing to count */
-    if (sb->used + sb->external + bytes > sb->limits.max_memory)
-        return luaL_error(L, "memory budget of %d MB exceeded (the document being written)",
-                          (int)(sb->limits.max_memory >> 20));
+    if (sb->used + sb->external + bytes > sb->limits.max_memory) {
+        /* Boxes left on the stack of a coroutine that died of an error are freed, and their
+           charges given back, only when the collector finds them: collect before giving up,
+           as Lua does before it fails an allocation of its own. */
+        lua_gc(L, LUA_GCCOLLECT);
+        if (sb->used + sb->external + bytes > sb->limits.max_memory)
+            return luaL_error(L, "memory budget of %d MB exceeded (the document being written)",
+                              (int)(sb->limits.max_memory >> 20));
+    }
     sb->external += bytes;
     return 0;
 }
