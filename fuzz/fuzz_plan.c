@@ -19,7 +19,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    dir = fuzz_folder_init("fuzz-plan");
+    dir = fuzz_folder_init("fuzz-plan", 1);
     return 0;
 }
 

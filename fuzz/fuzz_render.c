@@ -16,7 +16,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    dir = fuzz_folder_init("fuzz");
+    dir = fuzz_folder_init("fuzz", 1);
     return 0;
 }
 

@@ -10,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "fuzz_folder.h"
 #include "fuzz_output.h"
 #include "kh_render.h"
 
-static char dir[PATH_MAX];
+static const char *dir;
 static char template_path[PATH_MAX + 16];
 
 /* The plan of tests/hostile/base (the body names its appendix). */
@@ -52,46 +53,21 @@ static const char t_csv[] =
     ",Ban hành Kế hoạch,Văn phòng Sở\n"
     ",\"Kiểm tra, đôn đốc\",Các phòng\n";
 
-static void write_file(const char *name, const void *data, size_t size)
-{
-    char path[PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    if (!f || (size && fwrite(data, 1, size, f) != size))
-        abort();
-    fclose(f);
-}
-
-static void cleanup(void)
-{
-    static const char *const names[] = {"plan.lua", "body.txt", "t.csv", "t.lua", NULL};
-    char path[PATH_MAX + 64];
-    for (int i = 0; names[i]; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/kehoach-fuzz-template-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        abort();
-    atexit(cleanup);
-    write_file("plan.lua", plan_lua, sizeof plan_lua - 1);
-    write_file("body.txt", body_txt, sizeof body_txt - 1);
-    write_file("t.csv", t_csv, sizeof t_csv - 1);
+    dir = fuzz_folder_init("fuzz-template", 0);
+    fuzz_folder_put("plan.lua", plan_lua, sizeof plan_lua - 1);
+    fuzz_folder_put("body.txt", body_txt, sizeof body_txt - 1);
+    fuzz_folder_put("t.csv", t_csv, sizeof t_csv - 1);
     snprintf(template_path, sizeof template_path, "%s/t.lua", dir);
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    write_file("t.lua", data, size);
+    fuzz_folder_put("t.lua", data, size);
     kh_render_options opt = {0};
     opt.plan = dir;
     opt.output = "out.docx";
