@@ -31,12 +31,12 @@ int kh_lua_rawfield(lua_State *L, int idx, const char *name)
 
 void kh_lua_gate(lua_State *L, int idx, const char *what, kh_gated *out)
 {
-    size_t len;
-    const char *s = lua_tolstring(L, idx, &len);
     out->text = NULL;
     out->len = 0;
-    if (!s || lua_type(L, idx) != LUA_TSTRING)
+    if (lua_type(L, idx) != LUA_TSTRING)   /* checked first: lua_tolstring would convert a number */
         luaL_error(L, "%s: expected text, got %s", what, luaL_typename(L, idx));
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
     kh_sandbox_charge(L, KH_STRING_COST(len));   /* before anything is allocated */
     size_t bad = 0;
     kh_text_status st = kh_text_gate(s, len, out, &bad);
