@@ -1,11 +1,24 @@
 # kehoach — build, demo, tests, install.
+#
+#   make                 build build/kehoach
+#   make demo            install what building needs (scripts/install-deps build), render examples/
+#   make test            install what testing needs (scripts/install-deps test), run every test
+#   make WERROR=1        warnings are errors (developers and CI)
+#   make SANITIZE=1 …    AddressSanitizer and UBSan, in build-san/
+#   make DEPS=0 …        never run scripts/install-deps (an offline build, a distribution's chroot)
+#   make dist            kehoach-VERSION.tar.gz; make distcheck builds and tests it in a temporary folder
 PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
+DEPS     ?= 1
 PKGS     := lua5.4 libxml-2.0 libzip libutf8proc
+VERSION  := $(shell sed -n 's/^\#define KH_VERSION "\(.*\)"/\1/p' src/main.c)
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700
-CFLAGS   += $(shell pkg-config --cflags $(PKGS)) -DKH_SHARE_DIR='"$(PREFIX)/share/kehoach"'
+WARN     := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
+CFLAGS   += -std=c11 $(WARN) -D_XOPEN_SOURCE=700
+CFLAGS   += $(shell pkg-config --cflags $(PKGS))
+# Each object's header dependencies, in a .d file beside it (-MP: a removed header is no error).
+DEPFLAGS  = -MMD -MP -MF $@.d
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lm
 ifeq ($(SANITIZE),1)
 BUILD    := build-san
@@ -24,7 +37,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRC))
 EXAMPLES := $(notdir $(wildcard examples/*))
 
-.PHONY: all demo test unit integration drafting install clean deps
+.PHONY: all demo test unit integration drafting install clean deps deps-build deps-test dist distcheck
 all: $(BUILD)/kehoach
 
 $(BUILD)/kehoach: $(BUILD)/main.o $(BUILD)/libkehoach.a
@@ -33,24 +46,28 @@ $(BUILD)/kehoach: $(BUILD)/main.o $(BUILD)/libkehoach.a
 $(BUILD)/libkehoach.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
-	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc -c -o $@ $<
 
 # Templates and Lua modules are compiled into the binary so it works with nothing installed.
 $(BUILD)/embedded.c: $(BUILD)/embed $(EMBED)
 	$(BUILD)/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
-	$(CC) $(CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc -c -o $@ $<
 $(BUILD)/embed: tools/embed.c | $(BUILD)
-	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -o $@ $<
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
 
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# What each purpose needs, installed when missing (DEPS=0: never).
 deps:
-	scripts/install-deps
+	scripts/install-deps all
+deps-build deps-test:
+	$(if $(filter 1,$(DEPS)),scripts/install-deps $(@:deps-%=%),@:)
 
-demo: deps all
+demo: deps-build
+	$(MAKE) all
 	@mkdir -p out
 	@for ex in $(EXAMPLES); do \
 	  for fmt in docx odt; do \
@@ -60,7 +77,11 @@ demo: deps all
 	done
 
 $(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libkehoach.a
-	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libkehoach.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# The suites run after the test profile is installed (a plain prerequisite would let make -j
+# start them before it).
+unit integration drafting hostile valgrind valgrind-hostile: | deps-test
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
@@ -114,5 +135,22 @@ install: all
 	install -m 644 templates/*.lua $(DESTDIR)$(PREFIX)/share/kehoach/templates/
 	install -m 644 lua/*.lua $(DESTDIR)$(PREFIX)/share/kehoach/lua/
 
+-include $(wildcard $(BUILD)/*.d $(BUILD)/bench/*.d)
+
+# A release tarball of the committed tree (git archive), and the proof that it stands alone:
+# unpacked in a temporary folder (no git, nothing beside it), built with warnings as errors and
+# tested.
+DIST := kehoach-$(VERSION)
+dist:
+	git archive --format=tar.gz --prefix=$(DIST)/ -o $(DIST).tar.gz HEAD
+	@echo "$(DIST).tar.gz"
+distcheck: dist
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  tar -xzf $(DIST).tar.gz -C "$$tmp"; \
+	  $(MAKE) -C "$$tmp/$(DIST)" WERROR=1 DEPS=$(DEPS) all; \
+	  $(MAKE) -C "$$tmp/$(DIST)" DEPS=$(DEPS) $(DISTCHECK_TESTS); \
+	  echo "distcheck: $(DIST).tar.gz builds and passes $(DISTCHECK_TESTS)"
+DISTCHECK_TESTS ?= test
+
 clean:
-	rm -rf build build-san build-fuzz out
+	rm -rf $(BUILD) build build-san build-fuzz out kehoach-*.tar.gz

@@ -34,8 +34,8 @@ FUZZ_HELPERS := $(FUZZ_BUILD)/fuzz_output.o $(FUZZ_BUILD)/fuzz_folder.o
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_BIN)
 
-$(FUZZ_BUILD)/%.o: src/%.c src/*.h | $(FUZZ_BUILD)/.dir
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_BUILD)/%.o: src/%.c | $(FUZZ_BUILD)/.dir
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -MF $@.d -fsanitize=fuzzer-no-link -c -o $@ $<
 $(FUZZ_BUILD)/embed: tools/embed.c | $(FUZZ_BUILD)/.dir
 	$(CC) -std=c11 -O2 -o $@ $<
 $(FUZZ_BUILD)/embedded.c: $(FUZZ_BUILD)/embed $(EMBED)
@@ -67,3 +67,5 @@ fuzz: $(FUZZ_BIN)
 	  fi; \
 	done; \
 	exit $$status
+
+-include $(wildcard $(FUZZ_BUILD)/*.d)

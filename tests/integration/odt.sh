@@ -7,7 +7,7 @@
 #   tests/integration/odt.sh build/kehoach          (run from anywhere)
 #
 # Prints one "ok - …" / "not ok - …" line per check and ends with "N passed, M failed"; exits
-# non-zero when a check failed. Environment: KH_SCHEMAS (default ../shared/schemas, relative to
+# non-zero when a check failed. Environment: KH_SCHEMAS (default tests/schemas, relative to
 # the repository root).
 set -uo pipefail
 export LC_ALL=C.UTF-8
@@ -16,14 +16,14 @@ BIN=${1:?usage: tests/integration/odt.sh BIN}
 [[ $BIN == /* ]] || BIN=$PWD/$BIN
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT" || exit 2
-SCHEMAS=${KH_SCHEMAS:-../shared/schemas}
+SCHEMAS=${KH_SCHEMAS:-tests/schemas}
 
 die() { echo "odt.sh: $*" >&2; exit 2; }
 [[ -x $BIN ]] || die "$BIN: expected the kehoach binary (run make first)"
 ODF_RNG=$SCHEMAS/odf/OpenDocument-v1.3-schema.rng
 MANIFEST_RNG=$SCHEMAS/odf/OpenDocument-v1.3-manifest-schema.rng
 [[ -f $ODF_RNG && -f $MANIFEST_RNG ]] ||
-  die "$SCHEMAS/odf: OpenDocument 1.3 schemas not found (expected ../shared/schemas beside the repository, or set KH_SCHEMAS)"
+  die "$SCHEMAS/odf: OpenDocument 1.3 schemas not found (set KH_SCHEMAS)"
 ODF_RNG=$(cd "$(dirname "$ODF_RNG")" && pwd)/$(basename "$ODF_RNG")
 MANIFEST_RNG=$(dirname "$ODF_RNG")/$(basename "$MANIFEST_RNG")
 for tool in jing soffice pdftotext pdfinfo unzip zipinfo od; do

@@ -10,15 +10,19 @@
 #
 # Silent and exit 0 when every file is valid; otherwise one line per problem ("FILE: PART: …")
 # and exit 1. Exit 2 when a tool or the schemas are missing.
-# Environment: KH_SCHEMAS (default ../shared/schemas beside the repository); KH_ODF_VALIDATOR=jing
+# Environment: KH_SCHEMAS (default tests/schemas, checked against its SHA256SUMS); KH_ODF_VALIDATOR=jing
 # to have jing check every ODT part (slower), not only those xmllint refuses.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-SCHEMAS=${KH_SCHEMAS:-$HERE/../../../shared/schemas}
+SCHEMAS=${KH_SCHEMAS:-$HERE/../schemas}
 (($#)) || { echo "validate-output.sh: usage: validate-output.sh FILE..." >&2; exit 2; }
 [[ -f $SCHEMAS/ooxml/_driver-wml.xsd && -f $SCHEMAS/odf/OpenDocument-v1.3-schema.rng ]] ||
   { echo "validate-output.sh: $SCHEMAS: schemas not found (set KH_SCHEMAS)" >&2; exit 2; }
 SCHEMAS=$(cd "$SCHEMAS" && pwd)
+# An edited or damaged schema would let bad output pass: the published files are checked first.
+if [[ -f $SCHEMAS/SHA256SUMS ]] && ! (cd "$SCHEMAS" && sha256sum --quiet --strict -c SHA256SUMS >/dev/null 2>&1); then
+  echo "validate-output.sh: $SCHEMAS: a schema differs from SHA256SUMS (restore it from git)" >&2; exit 2
+fi
 # The system's python3 when there is one: a version manager's shim costs most of a second a call.
 PY=python3
 [[ -x /usr/bin/python3 ]] && PY=/usr/bin/python3
