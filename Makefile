@@ -5,7 +5,7 @@ CC       ?= cc
 PKGS     := lua5.4 libxml-2.0 libzip libutf8proc
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700
-CFLAGS   += $(shell pkg-config --cflags $(PKGS)) -DKH_SHARE_DIR='"$(PREFIX)/share/kehoach"'
+CFLAGS   += $(shell pkg-config --cflags $(PKGS))
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lm
 ifeq ($(SANITIZE),1)
 BUILD    := build-san
