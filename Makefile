@@ -70,6 +70,8 @@ integration: all
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
+	tests/integration/manpage.sh $(BUILD)/kehoach
+	tests/integration/completion.sh $(BUILD)/kehoach
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all
