@@ -72,6 +72,7 @@ integration: all
 	tests/integration/appendix.sh $(BUILD)/kehoach
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
+	MAKE="$(MAKE)" tests/integration/install.sh
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all
@@ -156,7 +157,7 @@ uninstall:
 # A staged install in a temporary DESTDIR: rendering from another folder with the installed
 # templates, relocation, KEHOACH_SHARE_DIR, the man page, completion, uninstall.
 install-check: all
-	tests/integration/install.sh
+	MAKE="$(MAKE)" tests/integration/install.sh
 
 clean:
 	rm -rf build build-san build-fuzz out
