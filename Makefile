@@ -91,6 +91,9 @@ integration: all
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
+	tests/integration/manpage.sh $(BUILD)/kehoach
+	tests/integration/completion.sh $(BUILD)/kehoach
+	MAKE="$(MAKE)" tests/integration/install.sh
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all
@@ -129,11 +132,53 @@ $(BUILD)/bench/batch: bench/batch.c $(BUILD)/libkehoach.a
 
 include fuzz/fuzz.mk
 
+# Install anywhere: the program finds PREFIX/share/kehoach from its own path at run time, so the
+# tree can be staged in DESTDIR and moved. BINDIR and DATADIR apart from PREFIX/bin and
+# PREFIX/share need KEHOACH_SHARE_DIR at run time. Every folder install makes is listed in
+# $(SHAREDIR)/installed-folders, so uninstall removes those (when left empty) and no other.
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+MANDIR      ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+DOCDIR      ?= $(DATADIR)/doc/kehoach
+INSTALL     ?= install
+SHAREDIR    := $(DATADIR)/kehoach
+EX_FILES    := $(wildcard examples/*/*)
+INST_FILES   = $(BINDIR)/kehoach $(addprefix $(SHAREDIR)/,$(EMBED)) $(MANDIR)/man1/kehoach.1 \
+               $(BASHCOMPDIR)/kehoach $(addprefix $(DOCDIR)/,$(EX_FILES))
+INST_DIRS    = $(sort $(patsubst %/,%,$(dir $(INST_FILES))))
+# kehoach's own folders: removed when empty even if an older install did not list them
+OWN_DIRS     = $(filter $(SHAREDIR)/% $(DOCDIR)/%,$(INST_DIRS)) $(SHAREDIR) $(DOCDIR)/examples $(DOCDIR)
+
+.PHONY: uninstall install-check
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kehoach/templates $(DESTDIR)$(PREFIX)/share/kehoach/lua
-	install -m 755 $(BUILD)/kehoach $(DESTDIR)$(PREFIX)/bin/kehoach
-	install -m 644 templates/*.lua $(DESTDIR)$(PREFIX)/share/kehoach/templates/
-	install -m 644 lua/*.lua $(DESTDIR)$(PREFIX)/share/kehoach/lua/
+	@set -e; made=$$(for d in $(INST_DIRS); do \
+	  while [ "$$d" != / ] && [ "$$d" != . ] && [ ! -d "$(DESTDIR)$$d" ]; do echo "$$d"; d=$$(dirname "$$d"); done; \
+	done); \
+	$(INSTALL) -d $(addprefix $(DESTDIR),$(INST_DIRS)); \
+	{ cat "$(DESTDIR)$(SHAREDIR)/installed-folders" 2>/dev/null || true; echo "$$made"; } | \
+	  sed '/^$$/d' | sort -u > "$(DESTDIR)$(SHAREDIR)/installed-folders.tmp"; \
+	mv "$(DESTDIR)$(SHAREDIR)/installed-folders.tmp" "$(DESTDIR)$(SHAREDIR)/installed-folders"
+	$(INSTALL) -m 755 $(BUILD)/kehoach $(DESTDIR)$(BINDIR)/kehoach
+	$(INSTALL) -m 644 templates/*.lua $(DESTDIR)$(SHAREDIR)/templates/
+	$(INSTALL) -m 644 lua/*.lua $(DESTDIR)$(SHAREDIR)/lua/
+	$(INSTALL) -m 644 docs/kehoach.1 $(DESTDIR)$(MANDIR)/man1/kehoach.1
+	$(INSTALL) -m 644 completions/kehoach.bash $(DESTDIR)$(BASHCOMPDIR)/kehoach
+	@for f in $(EX_FILES); do echo "$(INSTALL) -m 644 $$f $(DESTDIR)$(DOCDIR)/$$f"; \
+	  $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(DOCDIR)/$$f" || exit 1; done
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INST_FILES))
+	@list="$(DESTDIR)$(SHAREDIR)/installed-folders"; made=$$(cat "$$list" 2>/dev/null || true); \
+	rm -f "$$list"; \
+	for d in $$(printf '%s\n' $$made $(OWN_DIRS) | sort -ru); do \
+	  rmdir "$(DESTDIR)$$d" 2>/dev/null && echo "rmdir $(DESTDIR)$$d"; \
+	done; true
+
+# A staged install in a temporary DESTDIR: rendering from another folder with the installed
+# templates, relocation, KEHOACH_SHARE_DIR, the man page, completion, uninstall.
+install-check: all
+	MAKE="$(MAKE)" tests/integration/install.sh
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/bench/*.d)
 

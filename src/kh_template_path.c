@@ -1,16 +1,39 @@
 /* The template search path and `kehoach templates`. */
 #include <dirent.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "kh_embedded.h"
 #include "kh_message.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
 
-#ifndef KH_SHARE_DIR
-#define KH_SHARE_DIR "/usr/local/share/kehoach"
-#endif
+/* The installed share folder to look in: KEHOACH_SHARE_DIR when set, else share/kehoach beside the
+   folder of the real executable (/proc/self/exe has every symbolic link resolved, so PREFIX/bin/..
+   is PREFIX). No prefix is compiled in: an installed tree works wherever it is moved. NULL when
+   the executable cannot be found. The folder may not exist; then nothing is found in it. */
+static char *share_dir(void)
+{
+    const char *env = getenv("KEHOACH_SHARE_DIR");
+    if (env && *env)
+        return kh_xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0 || (size_t)n >= sizeof exe - 1)
+        return NULL;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {   /* PREFIX/bin/kehoach → PREFIX */
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+            return NULL;
+        *slash = '\0';
+    }
+    char dir[PATH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/share/kehoach", exe);
+    return kh_xstrdup(dir);
+}
 
 typedef struct {
     char **dirs;
@@ -21,6 +44,15 @@ static void add(dir_list *l, const char *dir)
 {
     KH_GROW(l->dirs, l->n, l->cap);
     l->dirs[l->n++] = kh_xstrdup(dir);
+}
+
+static void add_in(dir_list *l, const char *dir, const char *sub)
+{
+    size_t len = strlen(dir) + strlen(sub) + 2;
+    char *path = kh_xmalloc(len);
+    snprintf(path, len, "%s/%s", dir, sub);
+    add(l, path);
+    free(path);
 }
 
 /* TEMPLATES_ONLY leaves out the folders of modules (lua/). */
@@ -38,9 +70,13 @@ static dir_list search_dirs(int templates_only)
                 add(&l, tok);
         free(copy);
     }
-    add(&l, KH_SHARE_DIR "/templates");
-    if (!templates_only)
-        add(&l, KH_SHARE_DIR "/lua");
+    char *share = share_dir();
+    if (share) {
+        add_in(&l, share, "templates");
+        if (!templates_only)
+            add_in(&l, share, "lua");
+        free(share);
+    }
     return l;
 }
 
@@ -97,6 +133,25 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The last line of the listing: where the installed folder was looked for, so a clerk can tell
+   why installed templates are missing. */
+static void print_share_dir(FILE *out)
+{
+    char *share = share_dir();
+    if (!share) {
+        fputs("\ninstalled folder: not known (the program's own path cannot be read; set KEHOACH_SHARE_DIR)\n", out);
+        return;
+    }
+    const char *env = getenv("KEHOACH_SHARE_DIR");
+    struct stat st;
+    int there = stat(share, &st) == 0 && S_ISDIR(st.st_mode);
+    char shown[KH_MSG_QUOTED_SIZE];
+    kh_msg_escape(shown, sizeof shown, share, strlen(share), KH_MSG_MAX_CHARS, 0);
+    fprintf(out, "\ninstalled folder: %s (%s%s)\n", shown,
+            env && *env ? "from KEHOACH_SHARE_DIR" : "beside the program", there ? "" : "; not found");
+    free(share);
+}
+
 void kh_template_path_list(FILE *out)
 {
     dir_list l = search_dirs(1);
@@ -138,4 +193,5 @@ void kh_template_path_list(FILE *out)
     }
     free(f);
     free_dirs(&l);
+    print_share_dir(out);
 }

@@ -1,6 +1,8 @@
 /* kh_template_path.h — where templates and their modules are found, in order:
    ./templates (and ./lua beside it), each folder of KEHOACH_TEMPLATE_PATH (':'-separated), the
-   installed share folder (templates/ and lua/), then the templates built into the binary. */
+   installed share folder (templates/ and lua/ of KEHOACH_SHARE_DIR, else of share/kehoach beside
+   the executable's folder: PREFIX/bin/kehoach looks in PREFIX/share/kehoach), then the templates
+   built into the binary. */
 #ifndef KH_TEMPLATE_PATH_H
 #define KH_TEMPLATE_PATH_H
 #include <stdio.h>

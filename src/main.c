@@ -210,7 +210,14 @@ int main(int argc, char **argv)
         if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
             puts("Usage: kehoach templates\n\nLists every template found, in the order searched: ./templates,\n"
                  "each folder of KEHOACH_TEMPLATE_PATH (':'-separated), the installed share folder, then the\n"
-                 "templates built into kehoach. A name found twice is used from the first place.");
+                 "templates built into kehoach. A name found twice is used from the first place.\n"
+                 "\n"
+                 "The installed share folder is KEHOACH_SHARE_DIR when set, else share/kehoach beside the\n"
+                 "program's folder (PREFIX/bin/kehoach looks in PREFIX/share/kehoach/templates); the last\n"
+                 "line of the list names it.\n"
+                 "\n"
+                 "Options:\n"
+                 "  -h, --help           this help.");
             return 0;
         }
         kh_template_path_list(stdout);
