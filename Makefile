@@ -3,6 +3,7 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
 PKGS     := lua5.4 libxml-2.0 libzip libutf8proc
+PKGS     += libqpdf
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700
 CFLAGS   += $(shell pkg-config --cflags $(PKGS)) -DKH_SHARE_DIR='"$(PREFIX)/share/kehoach"'

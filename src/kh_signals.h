@@ -20,4 +20,9 @@ void kh_signals_time_limit_stop(void);
    to what a handler would remove, or a short window a handler could not clean up after. */
 void kh_signals_block(sigset_t *old);
 void kh_signals_restore(const sigset_t *old);
+
+/* Add to SET the signals a run waits for while another program works for it (kh_pdf.c): the
+   time limit (SIGALRM) and the stop signals not ignored. Blocked and waited for with
+   sigwaitinfo, they are handled by ordinary code: the other program killed, its files removed. */
+void kh_signals_wait_set(sigset_t *set);
 #endif
