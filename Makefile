@@ -71,6 +71,7 @@ integration: all
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
+	tests/integration/pdf.sh $(BUILD)/kehoach
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <time.h>
 #include <unistd.h>
 #include <qpdf/qpdf-c.h>
@@ -59,6 +62,7 @@ int kh_pdf_pages(const char *pdf, size_t len)
 typedef struct {
     char *dir, *docx, *log, *outdir, *pdf;
     char *profile_url;   /* -env:UserInstallation=file://… */
+    char **env;          /* the environment, with TMPDIR inside the folder */
 } work;
 
 static char *join(const char *a, const char *b)
@@ -108,6 +112,30 @@ static void work_free(work *w)
     free(w->outdir);
     free(w->pdf);
     free(w->profile_url);
+    if (w->env) {
+        for (char **e = w->env; *e; e++)
+            if (!strncmp(*e, "TMPDIR=", 7))
+                free(*e);   /* the one string made here; the others are environ's own */
+        free(w->env);
+    }
+}
+
+/* LibreOffice's environment: ours, with TMPDIR=TMP, so that the files it makes for itself (and
+   leaves behind when it is killed) are inside the private folder too. */
+static char **child_env(const char *tmp)
+{
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **env = kh_xcalloc(n + 2, sizeof *env);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], "TMPDIR=", 7))
+            env[k++] = environ[i];
+    size_t len = strlen(tmp) + 8;
+    env[k] = kh_xmalloc(len);
+    snprintf(env[k], len, "TMPDIR=%s", tmp);
+    return env;
 }
 
 static int work_make(work *w, const char *docx, size_t len, kh_error *err)
@@ -131,7 +159,16 @@ static int work_make(work *w, const char *docx, size_t len, kh_error *err)
     w->outdir = join(abs, "pdf");
     w->pdf = join(w->outdir, "document.pdf");
     w->profile_url = profile_url(abs);
+    char *own_tmp = join(abs, "tmp");
     free(abs);
+    if (mkdir(own_tmp, 0700) < 0) {
+        int e = errno;
+        free(own_tmp);
+        return kh_error_set(err, KH_EXIT_IO, "cannot make a temporary folder in %s: %s (set TMPDIR to a writable folder)",
+                            tmp, strerror(e));
+    }
+    w->env = child_env(own_tmp);
+    free(own_tmp);
     int fd = open(w->docx, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     size_t done = 0;
     while (fd >= 0 && done < len) {
@@ -178,7 +215,7 @@ static int spawn(const char *prog, int search, const work *w, const char *filter
     posix_spawnattr_setsigmask(&at, mask);
     posix_spawnattr_setpgroup(&at, 0);
     posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-    int rc = search ? posix_spawnp(pid, prog, &fa, &at, argv, environ) : posix_spawn(pid, prog, &fa, &at, argv, environ);
+    int rc = search ? posix_spawnp(pid, prog, &fa, &at, argv, w->env) : posix_spawn(pid, prog, &fa, &at, argv, w->env);
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&at);
     return rc;
@@ -203,19 +240,35 @@ static int wait_child(pid_t pid, const sigset_t *wait)
     }
 }
 
-/* Kill what is left of the process group (LibreOffice's own children too), reap the child, and
-   give the rest a moment to go, so that the folder is not in use when it is removed. */
-static int end_group(pid_t pid)
+/* Kill what is left of the process group (LibreOffice's own children too) and reap it, so that
+   nothing works in the folder when it is removed. On Linux kehoach is made the reaper of its
+   orphaned descendants (PR_SET_CHILD_SUBREAPER): the group's processes are reaped here as they
+   die, whatever the system's init does with zombies. Elsewhere the group is given a moment. */
+static int end_group(pid_t pid, int reaper)
 {
     killpg(pid, SIGKILL);
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
+    if (reaper) {
+        while (waitpid(-pid, NULL, 0) > 0 || errno == EINTR)
+            ;
+        return status;
+    }
     for (int i = 0; i < 100 && !(killpg(pid, 0) < 0 && errno == ESRCH); i++) {
         killpg(pid, SIGKILL);
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     }
     return status;
+}
+
+static int become_reaper(void)
+{
+#ifdef PR_SET_CHILD_SUBREAPER
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+#else
+    return 0;
+#endif
 }
 
 /* The last line of LibreOffice's output that says something: not blank, not its note about
@@ -252,6 +305,7 @@ static int run(const kh_pdf_options *opt, const char *name, const work *w, const
              version_value(version) < 0 ? 2 : version_value(version));
     pid_t pid;
     int rc;
+    int reaper = become_reaper();
     if (opt->soffice) {
         rc = spawn(opt->soffice, !strchr(opt->soffice, '/'), w, filter, mask, &pid);
         if (rc)
@@ -271,7 +325,7 @@ static int run(const kh_pdf_options *opt, const char *name, const work *w, const
                                 name, strerror(rc));
     }
     int sig = wait_child(pid, wait);
-    int status = end_group(pid);
+    int status = end_group(pid, reaper);
     if (sig == SIGALRM)
         return kh_error_set(err, KH_EXIT_IO,
                             "%s: LibreOffice did not finish the PDF within the time limit of %u s (give it more with --max-seconds)",
