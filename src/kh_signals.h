@@ -3,7 +3,9 @@
    SIGTERM, SIGINT and SIGHUP remove the temporary output file kh_write_atomic is writing (a
    path prepared before the write), say so in one line, and end the process by the same signal
    (the shell sees 128+N). The --max-seconds time limit (SIGALRM) does the same and exits 2.
-   Only async-signal-safe calls run in the handlers: unlink, write, sigaction, sigprocmask, raise. */
+   Only async-signal-safe calls run in the handlers: unlink, write, sigaction, sigprocmask, raise.
+   While LibreOffice makes a PDF (kh_pdf.c) these signals are blocked and waited for instead, so
+   that its process group and temporary folder are cleaned up by ordinary code first. */
 #ifndef KH_SIGNALS_H
 #define KH_SIGNALS_H
 #include <signal.h>
