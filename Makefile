@@ -11,7 +11,7 @@ PREFIX   ?= /usr/local
 BUILD    ?= build
 CC       ?= cc
 DEPS     ?= 1
-PKGS     := lua5.4 libxml-2.0 libzip libutf8proc
+PKGS     := lua5.4 libxml-2.0 libzip libutf8proc libqpdf
 VERSION  := $(shell sed -n 's/^\#define KH_VERSION "\(.*\)"/\1/p' src/main.c)
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
@@ -91,6 +91,7 @@ integration: all
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
+	tests/integration/pdf.sh $(BUILD)/kehoach
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
 	MAKE="$(MAKE)" tests/integration/install.sh

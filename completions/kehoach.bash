@@ -2,13 +2,13 @@
 # The option lists follow each command's --help (tests/integration/completion.sh compares them).
 
 _kehoach_commands="render check new templates --help --version"
-_kehoach_opts_render="-o --output -t --template --part --format --max-memory --max-instructions --max-seconds -h --help"
+_kehoach_opts_render="-o --output -t --template --part --format --pdf-version --soffice --max-memory --max-instructions --max-seconds -v --verbose -h --help"
 _kehoach_opts_check="--format -h --help"
 _kehoach_opts_new="--year -o --output --shift-ranges -h --help"
 _kehoach_opts_templates="-h --help"
-_kehoach_formats_render="docx odt"
+_kehoach_formats_render="docx odt pdf"
 _kehoach_formats_check="text json"
-_kehoach_pdf_versions=""   # the values of --pdf-version, when render has it
+_kehoach_pdf_versions="pdf-a-2b pdf-a-3b pdf-a-1a 1.6 1.5"
 
 # Words of a list that start with the word being completed.
 _kehoach_words() {
@@ -61,6 +61,7 @@ _kehoach() {
                 --part) _kehoach_words "all body appendices" "$cur"; return ;;
                 --format) _kehoach_words "$_kehoach_formats_render" "$cur"; return ;;
                 --pdf-version) _kehoach_words "$_kehoach_pdf_versions" "$cur"; return ;;
+                --soffice) _kehoach_files "$cur"; return ;;   # a program's path
                 --max-memory | --max-instructions | --max-seconds) return ;;   # a number
             esac ;;
         check)

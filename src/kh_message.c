@@ -1,6 +1,7 @@
 /* Untrusted text escaped for one-line messages. utf8proc decodes; this file decides what is shown. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 #include "kh_message.h"
@@ -119,4 +120,19 @@ void kh_msg_warn(const char *fmt, ...)
     size_t len = flags ? sizeof raw - 1 : (size_t)n;
     kh_msg_escape(line, sizeof line, raw, len, 0, flags);
     fprintf(stderr, "kehoach: warning: %s\n", line);
+}
+
+int kh_msg_vietnamese(void)
+{
+    const char *locale = NULL;
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0] && !locale; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            locale = v;
+    }
+    const char *language = getenv("LANGUAGE");
+    if (language && *language && locale && strcmp(locale, "C") && strncmp(locale, "C.", 2) && strcmp(locale, "POSIX"))
+        locale = language;
+    return locale && !strncmp(locale, "vi", 2);
 }

@@ -37,4 +37,9 @@ const char *kh_msg_quote(char out[KH_MSG_QUOTED_SIZE], const char *text);
    kh_msg_escape does (without quotes), then a newline. An error line never starts with that
    prefix, and the untrusted text in it can never start a line. */
 void kh_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Whether the user reads Vietnamese: the message language begins with "vi". It is the first of
+   LC_ALL, LC_MESSAGES and LANG that is set, unless LANGUAGE lists languages (and that locale is
+   not C or POSIX), as gettext decides. */
+int kh_msg_vietnamese(void);
 #endif

@@ -1,12 +1,15 @@
 /* A render run: sandbox, plan, template, model, writer, file. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <lauxlib.h>
 #include "kh_builder.h"
 #include "kh_docx.h"
 #include "kh_odt.h"
 #include "kh_package.h"
+#include "kh_pdf.h"
 #include "kh_plan.h"
 #include "kh_render.h"
 #include "kh_template.h"
@@ -32,7 +35,8 @@ static int protected_field(kh_sandbox *sb, int idx, const char *name, kh_error *
     return kh_sandbox_call(sb, 2, 1, err);
 }
 
-static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_error *err)
+static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_render_result *result,
+                 kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
     kh_template_path_apply(sb);
@@ -49,6 +53,7 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
     }
     char name[4096];   /* how messages name the template */
     snprintf(name, sizeof name, "%s", t.is_file ? t.file : t.name);
+    snprintf(result->template_file, sizeof result->template_file, "%s", t.file ? t.file : t.name);
     kh_template_free(&t);
     if (protected_field(sb, -1, "render", err) != KH_OK)
         return KH_EXIT_INPUT;
@@ -72,33 +77,73 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_e
     return KH_OK;
 }
 
-int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, kh_error *err)
+/* The document's bytes in OPT's format; RESULT gets the template used and the pages. */
+static int render_bytes(const kh_render_options *opt, char **data, size_t *len, kh_render_result *result,
+                        kh_error *err)
 {
     *data = NULL;
     *len = 0;
+    result->pages = -1;
     kh_sandbox *sb = kh_sandbox_new(&opt->limits, err);
     if (!sb)
         return err->status;
     kh_doc *doc = kh_doc_new();
-    int rc = build(sb, opt, doc, err);
+    int rc = build(sb, opt, doc, result, err);
     kh_sandbox_free(sb);
     if (rc == KH_OK) {
-        if (opt->format == KH_FORMAT_DOCX)
-            rc = kh_docx_write(doc, data, len, err);
-        else
+        if (opt->format == KH_FORMAT_ODT)
             rc = kh_odt_write(doc, data, len, err);
+        else
+            rc = kh_docx_write(doc, data, len, err);
     }
     kh_doc_free(doc);
+    if (rc == KH_OK && opt->format == KH_FORMAT_PDF) {
+        char *docx = *data;
+        size_t docx_len = *len;
+        const char *name = strcmp(opt->output ? opt->output : "-", "-") ? opt->output : "standard output";
+        rc = kh_pdf_convert(&opt->pdf, name, docx, docx_len, data, len, err);
+        free(docx);
+        if (rc == KH_OK)
+            result->pages = kh_pdf_pages(*data, *len);
+    }
     return rc;
 }
 
-int kh_render(const kh_render_options *opt, kh_error *err)
+int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, kh_error *err)
 {
+    kh_render_result result;
+    return render_bytes(opt, data, len, &result, err);
+}
+
+/* The document to standard output, whole or with an error (a closed pipe, a full disk). */
+static int write_stdout(const char *data, size_t len, kh_error *err)
+{
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(STDOUT_FILENO, data + done, len - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return kh_error_set(err, KH_EXIT_IO, "standard output: cannot write the document: %s",
+                                n < 0 ? strerror(errno) : "nothing written");
+        done += (size_t)n;
+    }
+    return KH_OK;
+}
+
+int kh_render(const kh_render_options *opt, kh_render_result *result, kh_error *err)
+{
+    kh_render_result local;
+    if (!result)
+        result = &local;
+    memset(result, 0, sizeof *result);
     char *data = NULL;
     size_t len = 0;
-    int rc = kh_render_to_memory(opt, &data, &len, err);
+    int rc = render_bytes(opt, &data, &len, result, err);
     if (rc == KH_OK)
-        rc = kh_write_atomic(opt->output, data, len, err);
+        rc = strcmp(opt->output, "-") ? kh_write_atomic(opt->output, data, len, err) : write_stdout(data, len, err);
+    if (rc == KH_OK)
+        result->bytes = len;
     free(data);
     return rc;
 }

@@ -127,3 +127,14 @@ void kh_signals_restore(const sigset_t *old)
 {
     sigprocmask(SIG_SETMASK, old, NULL);
 }
+
+void kh_signals_wait_set(sigset_t *set)
+{
+    sigaddset(set, SIGALRM);
+    for (size_t i = 0; i < NSTOP; i++) {
+        struct sigaction old;
+        if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;   /* ignored by the user's choice (nohup): it must not stop the run now either */
+        sigaddset(set, stop_signals[i]);
+    }
+}

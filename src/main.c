@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "kh_commands.h"
 #include "kh_message.h"
+#include "kh_pdf.h"
 #include "kh_render.h"
 #include "kh_signals.h"
 #include "kh_template_path.h"
@@ -13,18 +14,19 @@
 #define KH_VERSION "0.1.0"
 
 static const char usage_main[] =
-    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, ODT)\n"
+    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, ODT, PDF)\n"
     "\n"
     "Usage:\n"
-    "  kehoach render PLAN [-o OUT.docx|OUT.odt] [--template NAME|FILE] [--part all|body|appendices]\n"
-    "                 [--format docx|odt]\n"
+    "  kehoach render PLAN [-o OUT.docx|OUT.odt|OUT.pdf|-] [--template NAME|FILE]\n"
+    "                 [--part all|body|appendices] [--format docx|odt|pdf] [-v]\n"
     "  kehoach check PLAN [--format json]\n"
     "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
     "  kehoach templates\n"
     "  kehoach --help | --version\n"
     "\n"
     "Commands:\n"
-    "  render     write the plan as a DOCX or ODT document (kehoach render --help for its options)\n"
+    "  render     write the plan as a DOCX, ODT or PDF document (kehoach render --help for its\n"
+    "             options; a PDF is made by LibreOffice)\n"
     "  check      check the plan against the decree's rules: FILE:LINE: error|warning: …\n"
     "  new        copy the plan folder for another year: periods moved, number and day cleared\n"
     "  templates  list the templates found (./templates, KEHOACH_TEMPLATE_PATH, the installed\n"
@@ -38,21 +40,29 @@ static const char usage_render[] =
     "PLAN is a plan folder holding plan.lua, or a plan file.\n"
     "\n"
     "Options:\n"
-    "  -o, --output FILE        the document to write, DOCX or ODT by its extension (default:\n"
+    "  -o, --output FILE        the document to write, DOCX, ODT or PDF by its extension (default:\n"
     "                           the plan folder's name + .docx, in the current folder). Written\n"
     "                           to a temporary file and renamed: a failed run leaves no partial\n"
-    "                           file and keeps an existing one.\n"
+    "                           file and keeps an existing one. '-': standard output (then\n"
+    "                           --format is needed; never to a terminal).\n"
     "  -t, --template NAME|FILE the template: a name (nd30, or one found in the template path) or\n"
     "                           a .lua file. Default: the plan's `template` field, else nd30.\n"
     "  --part all|body|appendices\n"
     "                           write the whole document (default), the body alone, or the\n"
     "                           appendices alone.\n"
-    "  --format docx|odt        the output format (default: from the output file's extension).\n"
+    "  --format docx|odt|pdf    the output format (default: from the output file's extension).\n"
+    "  --pdf-version V          for a PDF: pdf-a-2b (default, PDF/A-2b for archiving), pdf-a-3b,\n"
+    "                           pdf-a-1a, 1.6 or 1.5. Fonts are always embedded.\n"
+    "  --soffice PROGRAM        for a PDF: LibreOffice's program (default: soffice, else\n"
+    "                           libreoffice, on PATH; Debian package libreoffice-writer-nogui).\n"
     "  --max-memory MB          memory the plan and template may use (default 1024).\n"
     "  --max-instructions N     Lua instructions the plan and template may run (default 4e9).\n"
     "  --max-seconds N          wall-clock seconds the whole render may take (default 120; 0: no\n"
-    "                           limit). Also stops what the instruction count cannot see, such as\n"
-    "                           a Lua pattern that backtracks for hours.\n"
+    "                           limit), LibreOffice's conversion to PDF included. Also stops what\n"
+    "                           the instruction count cannot see, such as a Lua pattern that\n"
+    "                           backtracks for hours.\n"
+    "  -v, --verbose            say what was written (and the template used) even when standard\n"
+    "                           error is not a terminal; at a terminal that line is always shown.\n"
     "  -h, --help               this help.\n";
 
 static int usage_error(const char *fmt, const char *arg)
@@ -93,12 +103,42 @@ static char *default_output(const char *plan, const char *ext)
     return out;
 }
 
+/* One line on stderr after success: the file written, its pages when known, its size; with -v
+   the template used too. In Vietnamese when the user reads it (kh_msg_vietnamese). */
+static void say_written(const char *output, const kh_render_result *r, int verbose)
+{
+    int vi = kh_msg_vietnamese();
+    char name[KH_MSG_QUOTED_SIZE], size[32], pages[32] = "";
+    if (!strcmp(output, "-"))
+        snprintf(name, sizeof name, "%s", vi ? "đầu ra chuẩn" : "standard output");
+    else
+        kh_msg_escape(name, sizeof name, output, strlen(output), KH_MSG_MAX_CHARS, 0);
+    if (r->bytes < 1024)
+        snprintf(size, sizeof size, "%zu %s", r->bytes, vi ? "byte" : r->bytes == 1 ? "byte" : "bytes");
+    else if (r->bytes < 1024 * 1024)
+        snprintf(size, sizeof size, "%zu KB", (r->bytes + 512) / 1024);
+    else {
+        snprintf(size, sizeof size, "%.1f MB", (double)r->bytes / (1024.0 * 1024.0));
+        if (vi)
+            *strchr(size, '.') = ',';   /* Vietnamese writes a decimal comma */
+    }
+    if (r->pages >= 0)
+        snprintf(pages, sizeof pages, "%d %s, ", r->pages, vi ? "trang" : r->pages == 1 ? "page" : "pages");
+    if (verbose) {
+        char tmpl[KH_MSG_QUOTED_SIZE];
+        kh_msg_escape(tmpl, sizeof tmpl, r->template_file, strlen(r->template_file), KH_MSG_MAX_CHARS, 0);
+        fprintf(stderr, vi ? "kehoach: mẫu %s\n" : "kehoach: template %s\n", tmpl);
+    }
+    fprintf(stderr, vi ? "kehoach: đã ghi %s — %s%s\n" : "kehoach: wrote %s — %s%s\n", name, pages, size);
+}
+
 static int cmd_render(int argc, char **argv)
 {
     kh_render_options opt = {0};
     opt.part = "all";
     unsigned max_seconds = 120;
     const char *format = NULL;
+    int verbose = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -119,10 +159,25 @@ static int cmd_render(int argc, char **argv)
             opt.part = v;
             i++;
         } else if (!strcmp(a, "--format")) {
-            if (!v || (strcmp(v, "docx") && strcmp(v, "odt")))
-                return usage_error("--format: expected docx or odt, got '%s'", v ? v : "nothing");
+            if (!v || (strcmp(v, "docx") && strcmp(v, "odt") && strcmp(v, "pdf")))
+                return usage_error("--format: expected docx, odt or pdf, got '%s'", v ? v : "nothing");
             format = v;
             i++;
+        } else if (!strcmp(a, "--pdf-version")) {
+            if (!v || !kh_pdf_version_known(v)) {
+                char fmt[160];
+                snprintf(fmt, sizeof fmt, "--pdf-version: expected one of %s, got '%%s'", kh_pdf_versions);
+                return usage_error(fmt, v ? v : "nothing");
+            }
+            opt.pdf.version = v;
+            i++;
+        } else if (!strcmp(a, "--soffice")) {
+            if (!v || !*v)
+                return usage_error("%s needs LibreOffice's program (such as /usr/bin/soffice)", a);
+            opt.pdf.soffice = v;
+            i++;
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            verbose = 1;
         } else if (!strcmp(a, "--max-memory")) {
             char *end;
             long long mb = v ? strtoll(v, &end, 10) : 0;
@@ -155,26 +210,39 @@ static int cmd_render(int argc, char **argv)
     }
     if (!opt.plan)
         return usage_error("render: %s", "expected a plan folder or file");
+    int to_stdout = opt.output && !strcmp(opt.output, "-");
+    if (to_stdout && !format)
+        return usage_error("-o %s: standard output needs --format docx, odt or pdf", "-");
+    if (to_stdout && isatty(STDOUT_FILENO))
+        return usage_error("-o -: standard output is a terminal, not a place for a %s document: redirect it to a file or a pipe",
+                           format);
     char *fallback = NULL;
     if (!opt.output)
-        opt.output = fallback = default_output(opt.plan, format && !strcmp(format, "odt") ? ".odt" : ".docx");
+        opt.output = fallback = default_output(opt.plan, format && !strcmp(format, "odt") ? ".odt"
+                                                         : format && !strcmp(format, "pdf") ? ".pdf" : ".docx");
     if (!opt.output)
         return 3;
-    if (!format && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt")) {
+    if (!format && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt") && !ends_with(opt.output, ".pdf")) {
         free(fallback);
-        return usage_error("-o: expected a .docx or .odt file name (or --format docx|odt), got '%s'", opt.output);
+        return usage_error("-o: expected a .docx, .odt or .pdf file name (or --format docx|odt|pdf), got '%s'", opt.output);
     }
-    if (format)
-        opt.format = strcmp(format, "odt") ? KH_FORMAT_DOCX : KH_FORMAT_ODT;
-    else
-        opt.format = ends_with(opt.output, ".odt") ? KH_FORMAT_ODT : KH_FORMAT_DOCX;
+    const char *kind = format ? format : ends_with(opt.output, ".odt") ? "odt" : ends_with(opt.output, ".pdf") ? "pdf" : "docx";
+    opt.format = !strcmp(kind, "odt") ? KH_FORMAT_ODT : !strcmp(kind, "pdf") ? KH_FORMAT_PDF : KH_FORMAT_DOCX;
+    if (opt.format != KH_FORMAT_PDF && (opt.pdf.version || opt.pdf.soffice)) {
+        free(fallback);
+        return usage_error("%s: only for a PDF (-o FILE.pdf or --format pdf)", opt.pdf.version ? "--pdf-version" : "--soffice");
+    }
+    opt.pdf.max_seconds = max_seconds;
     kh_error err;
     kh_error_clear(&err);
+    kh_render_result result;
     kh_signals_time_limit(opt.plan, max_seconds);
-    int rc = kh_render(&opt, &err);
+    int rc = kh_render(&opt, &result, &err);
     kh_signals_time_limit_stop();
     if (rc != 0)
         fprintf(stderr, "kehoach: %s\n", err.message);
+    else if (verbose || isatty(STDERR_FILENO))
+        say_written(opt.output, &result, verbose);
     free(fallback);
     return rc;
 }

@@ -57,7 +57,8 @@ expect "render: an option prefix" "$W" "--part" "$BIN" render --pa
 expect "render: the options starting --max" "$W" "--max-memory --max-instructions --max-seconds" "$BIN" render --max
 expect "render --part: its values" "$W" "all body appendices" "$BIN" render ke-hoach-2026 --part ""
 expect "render --part a: appendices and all" "$W" "all appendices" "$BIN" render ke-hoach-2026 --part a
-expect "render --format: docx and odt" "$W" "docx odt" "$BIN" render ke-hoach-2026 --format ""
+expect "render --format: docx, odt and pdf" "$W" "docx odt pdf" "$BIN" render ke-hoach-2026 --format ""
+expect "render --pdf-version pdf-a-: the PDF/A versions" "$W" "pdf-a-1a pdf-a-2b pdf-a-3b" "$BIN" render ke-hoach-2026 --pdf-version pdf-a-
 expect "check --format: text and json" "$W" "text json" "$BIN" check ke-hoach-2026 --format ""
 expect "check: an option prefix" "$W" "--format" "$BIN" check --f
 expect "new --shift: --shift-ranges" "$W" "--shift-ranges" "$BIN" new ke-hoach-2026 --shift

@@ -181,6 +181,40 @@ static void test_error_set_is_one_clean_line(void **state)
     assert_memory_equal(err.message, "t.lua:1: ", 9);
 }
 
+/* The message language: LC_ALL, LC_MESSAGES, LANG, the first set; LANGUAGE before them unless
+   the locale is C, as gettext reads them. */
+static void set_locale_env(const char *all, const char *messages, const char *lang, const char *language)
+{
+    const char *names[] = {"LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"};
+    const char *values[] = {all, messages, lang, language};
+    for (int i = 0; i < 4; i++) {
+        if (values[i])
+            setenv(names[i], values[i], 1);
+        else
+            unsetenv(names[i]);
+    }
+}
+
+static void test_message_language(void **state)
+{
+    (void)state;
+    set_locale_env(NULL, NULL, NULL, NULL);
+    assert_false(kh_msg_vietnamese());
+    set_locale_env(NULL, NULL, "vi_VN.UTF-8", NULL);
+    assert_true(kh_msg_vietnamese());
+    set_locale_env("C.UTF-8", NULL, "vi_VN.UTF-8", NULL);
+    assert_false(kh_msg_vietnamese());        /* LC_ALL wins over LANG */
+    set_locale_env("", "vi_VN", "en_US.UTF-8", NULL);
+    assert_true(kh_msg_vietnamese());         /* an empty LC_ALL is not set */
+    set_locale_env(NULL, NULL, "en_US.UTF-8", "vi:en");
+    assert_true(kh_msg_vietnamese());         /* LANGUAGE lists the languages first */
+    set_locale_env(NULL, NULL, "vi_VN.UTF-8", "en");
+    assert_false(kh_msg_vietnamese());
+    set_locale_env("C", NULL, NULL, "vi");
+    assert_false(kh_msg_vietnamese());        /* under the C locale LANGUAGE is not read */
+    set_locale_env(NULL, NULL, NULL, NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_small_buffer),
         cmocka_unit_test(test_truncated_input_drops_split_character),
         cmocka_unit_test(test_error_set_is_one_clean_line),
+        cmocka_unit_test(test_message_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
