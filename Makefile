@@ -92,6 +92,7 @@ integration: all
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach
+	tests/integration/reproducible.sh $(BUILD)/kehoach
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
 	MAKE="$(MAKE)" tests/integration/install.sh

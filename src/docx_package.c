@@ -17,7 +17,7 @@ static int add(kh_package *pkg, const char *name, int rc, char *data, size_t len
 
 int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
 {
-    kh_package *pkg = kh_package_new(err);
+    kh_package *pkg = kh_package_new(doc->time, err);
     if (!pkg)
         return KH_EXIT_IO;
     /* Header 1 is blank; each section that shows numbers gets its own numbered header. */

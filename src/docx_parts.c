@@ -154,14 +154,17 @@ int docx_core_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_element(&x, "dc:description", doc->description);
     kh_xml_element(&x, "dc:language", doc->lang);
     char stamp[32];
-    time_t now = time(NULL);
+    time_t t = (time_t)doc->time;
     struct tm tm;
-    gmtime_r(&now, &tm);
+    gmtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    kh_xml_start(&x, "dcterms:created");
-    kh_xml_attr(&x, "xsi:type", "dcterms:W3CDTF");
-    kh_xml_text(&x, stamp);
-    kh_xml_end(&x);
+    static const char *const dates[] = {"dcterms:created", "dcterms:modified"};
+    for (int i = 0; i < 2; i++) {
+        kh_xml_start(&x, dates[i]);
+        kh_xml_attr(&x, "xsi:type", "dcterms:W3CDTF");
+        kh_xml_text(&x, stamp);
+        kh_xml_end(&x);
+    }
     kh_xml_end(&x);
     return kh_xml_finish(&x, data, len);
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "kh_model.h"
 #include "kh_util.h"
 
@@ -31,6 +32,7 @@ kh_doc *kh_doc_new(void)
     d->font = kh_xstrdup("Times New Roman");
     d->size = 28;
     d->lang = kh_xstrdup("vi-VN");
+    d->time = (long long)time(NULL);
     return d;
 }
 

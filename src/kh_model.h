@@ -130,6 +130,8 @@ typedef struct {
     int size;            /* default half-points */
     char *lang;          /* "vi-VN" */
     char *title, *subject, *creator, *description;
+    long long time;      /* seconds since 1970 UTC: the date in core.xml/meta.xml and of every zip
+                            entry (kh_render sets it: SOURCE_DATE_EPOCH, else the plan's date) */
     kh_style *styles;
     size_t nstyles, styles_cap;
     kh_section *sections;

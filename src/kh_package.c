@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zip.h>
 #include "kh_package.h"
@@ -15,13 +16,26 @@
 struct kh_package {
     zip_source_t *src;
     zip_t *zip;
+    zip_uint16_t dos_time, dos_date;   /* every entry's, in UTC (MS-DOS fields have no zone) */
 };
 
-kh_package *kh_package_new(kh_error *err)
+/* The MS-DOS date and time of T, in UTC; clamped to the years the format holds (1980-2107). */
+static void dos_stamp(long long t, zip_uint16_t *dtime, zip_uint16_t *ddate)
+{
+    const long long min = 315532800LL, max = 4354819198LL;   /* 1980-01-01, 2107-12-31 23:59:58 */
+    time_t tt = (time_t)(t < min ? min : t > max ? max : t);
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    *dtime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) | (tm.tm_sec / 2));
+    *ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) | ((tm.tm_mon + 1) << 5) | tm.tm_mday);
+}
+
+kh_package *kh_package_new(long long time, kh_error *err)
 {
     zip_error_t ze;
     zip_error_init(&ze);
     kh_package *p = kh_xcalloc(1, sizeof *p);
+    dos_stamp(time, &p->dos_time, &p->dos_date);
     p->src = zip_source_buffer_create(NULL, 0, 0, &ze);
     if (p->src) {
         zip_source_keep(p->src);   /* the bytes are read back after zip_close */
@@ -51,7 +65,8 @@ int kh_package_add(kh_package *p, const char *name, char *data, size_t len, int 
         zip_source_free(s);
         return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
     }
-    if (zip_set_file_compression(p->zip, (zip_uint64_t)idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0)
+    if (zip_set_file_compression(p->zip, (zip_uint64_t)idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) < 0
+        || zip_file_set_dostime(p->zip, (zip_uint64_t)idx, p->dos_time, p->dos_date, 0) < 0)
         return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
     return KH_OK;
 }

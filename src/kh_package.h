@@ -8,7 +8,8 @@
 
 typedef struct kh_package kh_package;
 
-kh_package *kh_package_new(kh_error *err);
+/* TIME (seconds since 1970 UTC) dates every entry, so the same document gives the same bytes. */
+kh_package *kh_package_new(long long time, kh_error *err);
 /* Add a part; the package takes DATA (malloc'ed) in every case. STORED: no compression. */
 int kh_package_add(kh_package *p, const char *name, char *data, size_t len, int stored, kh_error *err);
 /* Close the archive and hand over its bytes (caller frees). The package is freed. */

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <lauxlib.h>
 #include "kh_builder.h"
+#include "kh_doc_time.h"
 #include "kh_docx.h"
 #include "kh_odt.h"
 #include "kh_package.h"
@@ -45,6 +46,8 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_r
     if (kh_plan_load(sb, opt->plan, err) != KH_OK)
         return KH_EXIT_INPUT;
     int plan = lua_gettop(L);
+    if (kh_doc_time(sb, plan, &doc->time, err) != KH_OK)
+        return err->status;
     kh_template t;
     if (kh_template_find(sb, opt->template_name, plan, &t, err) != KH_OK
         || kh_template_run(sb, &t, err) != KH_OK) {

@@ -29,11 +29,12 @@ int odt_meta_xml(const kh_doc *doc, char **data, size_t *len)
     if (doc->lang)
         kh_xml_element(&x, "dc:language", doc->lang);
     char stamp[32];
-    time_t now = time(NULL);
+    time_t t = (time_t)doc->time;
     struct tm tm;
-    gmtime_r(&now, &tm);
+    gmtime_r(&t, &tm);
     strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
     kh_xml_element(&x, "meta:creation-date", stamp);
+    kh_xml_element(&x, "dc:date", stamp);
     kh_xml_end(&x);
     kh_xml_end(&x);
     return kh_xml_finish(&x, data, len);

@@ -21,7 +21,7 @@ int kh_odt_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     *out_len = 0;
     if (doc->nsections == 0)
         return kh_error_set(err, KH_EXIT_INPUT, "the template wrote no content");
-    kh_package *pkg = kh_package_new(err);
+    kh_package *pkg = kh_package_new(doc->time, err);
     if (!pkg)
         return KH_EXIT_IO;
     char *data = NULL;
