@@ -202,7 +202,8 @@ function M.render(doc, spec, settings, available_width)
     for c = 1, ncols do
       if not origin[c] and r > 1 and (row[c] == "^") then origin[c] = out_rows[r - 1].origin[c] end
     end
-    out_rows[r] = { cells = cells, header = is_header, line = row.line, origin = origin }
+    out_rows[r] = { cells = cells, header = is_header, group = group_level and true, line = row.line,
+                    origin = origin }
   end
 
   -- strip helper fields the builder does not know, in place: the rows and cells are this
@@ -214,7 +215,11 @@ function M.render(doc, spec, settings, available_width)
     end
     row.origin = nil
     row.header = row.header or nil
-    row.cant_split = true
+    -- Only header and group rows stay whole (a group row's paragraphs also keep with the next
+    -- row); any other row may break across pages: a row kept whole that is taller than a page
+    -- loses its last lines in Word.
+    row.cant_split = (row.header or row.group) or nil
+    row.group = nil
   end
   doc:table{
     widths = widths(columns, ncols, available_width, spec.file),

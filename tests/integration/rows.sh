@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A table row taller than a page, as a reader sees it in LibreOffice's PDF: a CSV cell of 60 short
+# paragraphs ("dòng 01" … "dòng 60") loses none of them, in DOCX and in ODT; the group row above it
+# stays on the page of its first line; the header row starts every page the table runs onto.
+# Usage: tests/integration/rows.sh BIN   (from the repository root)
+set -u
+BIN=$(readlink -f "${1:?usage: rows.sh BIN}")
+TMP=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$TMP"' EXIT
+pass=0 fail=0
+ok() { echo "ok - $*"; pass=$((pass + 1)); }
+not_ok() { echo "not ok - $*"; fail=$((fail + 1)); }
+
+plan="$TMP/plan"
+mkdir -p "$plan"
+cat >"$plan/plan.lua" <<'LUA'
+return {
+  agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
+  date = "2026-06-15", subject = "Phân công nhiệm vụ",
+  body = "Nội dung phân công tại Phụ lục kèm theo.",
+  recipients = { "Lưu: VT" },
+  signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" },
+  appendices = {
+    { title = "PHÂN CÔNG NHIỆM VỤ", orientation = "landscape", table = read_table("phu-luc.csv", { header_rows = 1 }) },
+  },
+}
+LUA
+{
+  echo 'STT,Nhiệm vụ,Đơn vị chủ trì'
+  echo ',Nhiệm vụ mở đầu,Văn phòng Sở'
+  echo '#I,NHÓM NHIỆM VỤ DÀI,'
+  printf ',"'
+  for i in $(seq -w 1 60); do
+    [ "$i" = 01 ] || printf '\n'
+    printf 'dòng %s' "$i"
+  done
+  printf '",Phòng Quản lý\n'
+  echo ',Nhiệm vụ cuối,Thanh tra Sở'
+} >"$plan/phu-luc.csv"
+
+for fmt in docx odt; do
+  doc="$TMP/rows.$fmt"
+  if ! "$BIN" render "$plan" -o "$doc" 2>"$TMP/err"; then
+    not_ok "$fmt: render"; sed 's/^/#   /' "$TMP/err" | head -5; continue
+  fi
+  if out=$(tests/lib/validate-output.sh "$doc" 2>&1); then ok "$fmt: well-formed XML in NFC, valid against the schemas"
+  else not_ok "$fmt: well-formed XML in NFC, valid against the schemas"; sed 's/^/#   /' <<<"$out" | head -10; fi
+  rm -f "$TMP/rows.pdf"
+  soffice -env:UserInstallation="file://$TMP/lo" --headless --convert-to pdf --outdir "$TMP" "$doc" >/dev/null 2>&1
+  pdf="$TMP/rows.pdf"
+  [ -s "$pdf" ] || { not_ok "$fmt: LibreOffice made no PDF"; continue; }
+  pdftotext -raw "$pdf" "$TMP/rows.txt"
+  found=0 missing=""
+  for i in $(seq -w 1 60); do
+    if grep -Eqx "([0-9]+ )?dòng $i" "$TMP/rows.txt"; then found=$((found + 1)); else missing="$missing $i"; fi
+  done
+  if [ "$found" = 60 ]; then ok "$fmt: all 60 lines of the tall cell are in the PDF"
+  else not_ok "$fmt: $found of 60 lines of the tall cell in the PDF; missing:$missing"; fi
+  grep -Eq '^([0-9]+ )?Nhiệm vụ cuối' "$TMP/rows.txt" && ok "$fmt: the row after the tall one is in the PDF" \
+    || not_ok "$fmt: the row after the tall one is missing from the PDF"
+
+  # the group title and the first line of its row on one page; the header row atop each page
+  pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+  group_page=0 first_page=0 continued=0 headed=0
+  for ((p = 1; p <= pages; p++)); do
+    pdftotext -raw -f $p -l $p "$pdf" "$TMP/page.txt"
+    grep -q 'NHÓM NHIỆM VỤ DÀI' "$TMP/page.txt" && group_page=$p
+    grep -Eqx '([0-9]+ )?dòng 01' "$TMP/page.txt" && first_page=$p
+    # a page the table runs onto: table text, not the appendix title
+    if { grep -Eq '^([0-9]+ )?(dòng [0-9]+|Nhiệm vụ cuối)' "$TMP/page.txt"; } &&
+       ! grep -q 'PHÂN CÔNG NHIỆM VỤ' "$TMP/page.txt"; then
+      continued=$((continued + 1))
+      grep -v '^[[:space:]]*$' "$TMP/page.txt" | grep -v '^[0-9]*$' | head -3 | grep -q '^STT' && headed=$((headed + 1))
+    fi
+  done
+  if [ "$group_page" -gt 0 ] && [ "$group_page" = "$first_page" ]; then
+    ok "$fmt: the group row on the page of its first line (page $group_page)"
+  else not_ok "$fmt: group row on page $group_page, its first line on page $first_page"; fi
+  # the tall cell runs over more than one page, else the test proves nothing
+  if [ "$continued" -ge 1 ] && [ "$headed" = "$continued" ]; then
+    ok "$fmt: the table runs onto $continued more pages, the header row atop each"
+  else not_ok "$fmt: header row atop $headed of $continued pages the table runs onto"; fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
