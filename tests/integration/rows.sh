@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A table row taller than a page, as a reader sees it in LibreOffice's PDF: a CSV cell of 60 short
 # paragraphs ("dòng 01" … "dòng 60") loses none of them, in DOCX and in ODT; the group row above it
-# stays on the page of its first line; the header row starts every page the table runs onto.
+# stays on the page of its first line; the header row starts every page the table runs onto; and
+# only the header and group rows are marked to stay whole, which Word honours even for a row
+# taller than a page (cutting it off), where LibreOffice breaks such a row anyway.
 # Usage: tests/integration/rows.sh BIN   (from the repository root)
 set -u
 BIN=$(readlink -f "${1:?usage: rows.sh BIN}")
@@ -45,6 +47,40 @@ for fmt in docx odt; do
   fi
   if out=$(tests/lib/validate-output.sh "$doc" 2>&1); then ok "$fmt: well-formed XML in NFC, valid against the schemas"
   else not_ok "$fmt: well-formed XML in NFC, valid against the schemas"; sed 's/^/#   /' <<<"$out" | head -10; fi
+  # which rows Word and LibreOffice keep whole (Word's "Allow row to break across pages" off):
+  # the header row and the group row, no other row of the appendix table
+  whole=$(/usr/bin/python3 - "$doc" <<'PY'
+import sys, zipfile
+from lxml import etree
+path = sys.argv[1]
+out = []
+if path.endswith(".docx"):
+    import docx
+    from docx.oxml.ns import qn
+    table = [t for t in docx.Document(path).tables if "dòng 01" in t._tbl.xml][0]
+    for tr in table._tbl.tr_lst:
+        trPr = tr.find(qn("w:trPr"))
+        whole = trPr is not None and trPr.find(qn("w:cantSplit")) is not None
+        keep = all(p.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+        out.append(("W" if whole else "-") + ("K" if keep else ""))
+else:
+    ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+          "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+          "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
+    root = etree.fromstring(zipfile.ZipFile(path).read("content.xml"))
+    kept = {s.get("{%s}name" % ns["style"]) for s in root.iterfind(".//style:style", ns)
+            if s.find("style:table-row-properties[@fo:keep-together='always']", ns) is not None}
+    table = [t for t in root.iterfind(".//table:table", ns) if "dòng 01" in "".join(t.itertext())][0]
+    for tr in table.iterfind(".//table:table-row", ns):
+        out.append("W" if tr.get("{%s}style-name" % ns["table"]) in kept else "-")
+print(" ".join(out))
+PY
+)
+  # header, the first task, the group row, the tall row, the last task
+  if [ "$fmt" = docx ]; then want="W - WK - -"; else want="W - W - -"; fi
+  if [ "$whole" = "$want" ]; then ok "$fmt: only the header and group rows are kept whole ($whole)"
+  else not_ok "$fmt: rows kept whole (W) and kept with the next (K): '$whole', want '$want'"; fi
+
   rm -f "$TMP/rows.pdf"
   soffice -env:UserInstallation="file://$TMP/lo" --headless --convert-to pdf --outdir "$TMP" "$doc" >/dev/null 2>&1
   pdf="$TMP/rows.pdf"
