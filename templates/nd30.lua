@@ -101,6 +101,7 @@ T.settings = {
   table = {
     size = 12, header_bold = true, header_align = "center", group_bold = true,
     space = 2, cell_margin = 1.5,
+    row_whole_max = 80,   -- mm: a row up to this tall (estimated) stays on one page, a taller may break
   },
 }
 
