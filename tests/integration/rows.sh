@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A table row taller than a page, as a reader sees it in LibreOffice's PDF: a CSV cell of 60 short
 # paragraphs ("dòng 01" … "dòng 60") loses none of them, in DOCX and in ODT; the group row above it
-# stays on the page of its first line; the header row starts every page the table runs onto; and
+# stays on the page of its first line, and so does each of 30 groups in a second table; the header row starts every page the table runs onto; and
 # the tall row is not marked to stay whole: Word honours that mark even for a row taller than a
 # page (cutting it off), where LibreOffice breaks such a row anyway.
 # Usage: tests/integration/rows.sh BIN   (from the repository root)
@@ -24,6 +24,7 @@ return {
   signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" },
   appendices = {
     { title = "PHÂN CÔNG NHIỆM VỤ", orientation = "landscape", table = read_table("phu-luc.csv", { header_rows = 1 }) },
+    { title = "CÁC NHÓM VIỆC", table = read_table("nhom.csv", { header_rows = 1 }) },
   },
 }
 LUA
@@ -39,6 +40,15 @@ LUA
   printf '",Phòng Quản lý\n'
   echo ',Nhiệm vụ cuối,Thanh tra Sở'
 } >"$plan/phu-luc.csv"
+# groups of 1 to 9 rows, so that some group row comes to the foot of a page
+{
+  echo 'STT,Việc,Đơn vị'
+  for g in $(seq 1 30); do
+    echo "#$g,NHÓM VIỆC $g,"
+    echo ",đầu nhóm $g,Phòng"
+    for i in $(seq 2 $((g % 9 + 1))); do echo ",việc $i của nhóm $g,Phòng"; done
+  done
+} >"$plan/nhom.csv"
 
 for fmt in docx odt; do
   doc="$TMP/rows.$fmt"
@@ -112,6 +122,17 @@ PY
   if [ "$group_page" -gt 0 ] && [ "$group_page" = "$first_page" ]; then
     ok "$fmt: the group row on the page of its first line (page $group_page)"
   else not_ok "$fmt: group row on page $group_page, its first line on page $first_page"; fi
+  # every group row of the second table on the page of the group's first row
+  for ((p = 1; p <= pages; p++)); do pdftotext -raw -f $p -l $p "$pdf" "$TMP/page-$p.txt"; done
+  apart=""
+  for g in $(seq 1 30); do
+    gp=$(grep -l "NHÓM VIỆC $g\$" "$TMP"/page-*.txt | head -1)
+    fp=$(grep -l "đầu nhóm $g Phòng" "$TMP"/page-*.txt | head -1)
+    [ -n "$gp" ] && [ "$gp" = "$fp" ] || apart="$apart $g"
+  done
+  rm -f "$TMP"/page-*.txt
+  if [ -z "$apart" ]; then ok "$fmt: each of the 30 group rows on the page of its first row"
+  else not_ok "$fmt: group rows on another page than their first row:$apart"; fi
   # the tall cell runs over more than one page, else the test proves nothing
   if [ "$continued" -ge 1 ] && [ "$headed" = "$continued" ]; then
     ok "$fmt: the table runs onto $continued more pages, the header row atop each"
