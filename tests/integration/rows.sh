@@ -20,7 +20,12 @@ return {
   agency = "SỞ XÂY DỰNG", type = "KẾ HOẠCH", symbol = "KH-SXD", place = "Đắk Lắk",
   date = "2026-06-15", subject = "Phân công nhiệm vụ",
   body = "Nội dung phân công tại Phụ lục kèm theo.",
-  recipients = { "Lưu: VT" },
+  recipients = (function()   -- a list longer than a page: the signature block may break
+    local r = {}
+    for i = 1, 80 do r[i] = string.format("Đơn vị nhận số %02d", i) end
+    r[81] = "Lưu: VT"
+    return r
+  end)(),
   signer = { title = "GIÁM ĐỐC", name = "Lê Công Du" },
   appendices = {
     { title = "PHÂN CÔNG NHIỆM VỤ", orientation = "landscape", table = read_table("phu-luc.csv", { header_rows = 1 }) },
@@ -86,6 +91,29 @@ else:
 print(" ".join(out))
 PY
 )
+  # the signature block beside 80 recipients is not kept whole either
+  if [ "$fmt" = docx ]; then
+    sig=$(/usr/bin/python3 -c '
+import sys, docx
+from docx.oxml.ns import qn
+t = [t for t in docx.Document(sys.argv[1]).tables if "Đơn vị nhận số 80" in t._tbl.xml][0]
+print(sum(tr.find(qn("w:trPr") + "/" + qn("w:cantSplit")) is not None for tr in t._tbl.tr_lst))' "$doc")
+  else
+    sig=$(unzip -p "$doc" content.xml | /usr/bin/python3 -c '
+import sys
+from lxml import etree
+ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+      "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+      "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
+root = etree.fromstring(sys.stdin.buffer.read())
+kept = {s.get("{%s}name" % ns["style"]) for s in root.iterfind(".//style:style", ns)
+        if s.find("style:table-row-properties[@fo:keep-together=\"always\"]", ns) is not None}
+t = [t for t in root.iterfind(".//table:table", ns) if "Đơn vị nhận số 80" in "".join(t.itertext())][0]
+print(sum(tr.get("{%s}style-name" % ns["table"]) in kept for tr in t.iterfind(".//table:table-row", ns)))')
+  fi
+  [ "$sig" = 0 ] && ok "$fmt: the signature block beside 80 recipients may break across pages" \
+    || not_ok "$fmt: the signature block beside 80 recipients is kept whole ($sig)"
+
   # header, the first task, the group row, the tall row, the last task
   if [ "$fmt" = docx ]; then want="W W WK - W"; else want="W W W - W"; fi
   if [ "$whole" = "$want" ]; then ok "$fmt: the short rows kept whole, the tall one may break ($whole)"
@@ -102,6 +130,8 @@ PY
   done
   if [ "$found" = 60 ]; then ok "$fmt: all 60 lines of the tall cell are in the PDF"
   else not_ok "$fmt: $found of 60 lines of the tall cell in the PDF; missing:$missing"; fi
+  n=0; for i in $(seq -w 1 80); do grep -q "Đơn vị nhận số $i" "$TMP/rows.txt" && n=$((n + 1)); done
+  [ "$n" = 80 ] && ok "$fmt: all 80 recipients are in the PDF" || not_ok "$fmt: $n of 80 recipients in the PDF"
   grep -Eq '^([0-9]+ )?Nhiệm vụ cuối' "$TMP/rows.txt" && ok "$fmt: the row after the tall one is in the PDF" \
     || not_ok "$fmt: the row after the tall one is missing from the PDF"
 
