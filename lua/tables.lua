@@ -234,7 +234,7 @@ function M.render(doc, spec, settings, available_width)
       cell.column = cell.col or cell.column
       cell.col = nil
       local width = -margin
-      for k = cell.column, cell.column + (cell.colspan or 1) - 1 do width = width + column_widths[k] end
+      for k = cell.column, cell.column + (cell.colspan or 1) - 1 do width = width + (column_widths[k] or 0) end
       height = math.max(height, cell_height(cell.content, width))
     end
     row.origin = nil
