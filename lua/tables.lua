@@ -69,6 +69,21 @@ local function widths(columns, ncols, available, file)
   return w
 end
 
+local MM_PER_PT = 25.4 / 72
+
+-- The height in mm a cell's paragraphs take in WIDTH mm: each paragraph's lines wrapped by the
+-- font's widths (a tenth more for breaks at spaces), single spacing, plus its spacing.
+local function cell_height(content, width)
+  local h = 0
+  for _, p in ipairs(content) do
+    local size, w = p.size or 12, 0
+    for _, run in ipairs(p.runs) do w = w + kh.text_width(run.text, size, run.bold or p.bold) end
+    local lines = math.max(1, math.ceil(w * 1.1 / math.max(width, 1)))
+    h = h + (lines * size * 1.15 + (p.space_before or 0) + (p.space_after or 0)) * MM_PER_PT
+  end
+  return h
+end
+
 local function stt_label(fmt, n, groups)
   if fmt == "group.n" then
     local g = groups[#groups]
@@ -205,19 +220,29 @@ function M.render(doc, spec, settings, available_width)
     out_rows[r] = { cells = cells, header = is_header, line = row.line, origin = origin }
   end
 
+  -- A row stays whole on one page while it is short; a taller one may break across pages, since
+  -- a row kept whole that is taller than a page loses its last lines in Word. A group row's
+  -- paragraphs keep it with the next row either way.
+  local column_widths = widths(columns, ncols, available_width, spec.file)
+  local whole_max = settings.row_whole_max or 80
+  local margin = 2 * (settings.cell_margin or 0)
   -- strip helper fields the builder does not know, in place: the rows and cells are this
   -- function's own, and copying them would double their memory
   for _, row in ipairs(out_rows) do
+    local height = 0
     for _, cell in ipairs(row.cells) do
       cell.column = cell.col or cell.column
       cell.col = nil
+      local width = -margin
+      for k = cell.column, cell.column + (cell.colspan or 1) - 1 do width = width + (column_widths[k] or 0) end
+      height = math.max(height, cell_height(cell.content, width))
     end
     row.origin = nil
     row.header = row.header or nil
-    row.cant_split = true
+    row.cant_split = height <= whole_max or nil
   end
   doc:table{
-    widths = widths(columns, ncols, available_width, spec.file),
+    widths = column_widths,
     rows = out_rows,
     borders = true,
     source = spec.file,

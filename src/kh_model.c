@@ -265,7 +265,6 @@ kh_row *kh_table_add_row(kh_table *t)
     KH_GROW(t->rows, t->nrows, t->cap);
     kh_row *r = &t->rows[t->nrows++];
     memset(r, 0, sizeof *r);
-    r->cant_split = 1;
     return r;
 }
 

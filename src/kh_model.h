@@ -78,7 +78,7 @@ typedef struct {
     size_t ncells;
     int header;          /* repeated at the top of every page */
     int line;            /* line in the source file, for errors (0 when unknown) */
-    int cant_split;      /* keep the row whole across a page break */
+    int cant_split;      /* keep the row whole across a page break (else it may break) */
 } kh_row;
 
 typedef struct {

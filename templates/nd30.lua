@@ -101,6 +101,7 @@ T.settings = {
   table = {
     size = 12, header_bold = true, header_align = "center", group_bold = true,
     space = 2, cell_margin = 1.5,
+    row_whole_max = 80,   -- mm: a row up to this tall (estimated) stays on one page, a taller may break
   },
 }
 
@@ -241,7 +242,7 @@ function T.header_block(ctx)
     rule(slogan_width, right, h.rule_width),
   }
   local rows = {
-    { cells = { { content = left_top }, { content = right_top } } },
+    { cant_split = true, cells = { { content = left_top }, { content = right_top } } },
   }
   if not ctx.attached and not ctx.without_number then
     local number_cell = { centred(vn.number_line(plan.number, plan.symbol), h.number_size, false, false,
@@ -249,7 +250,7 @@ function T.header_block(ctx)
     for _, p in ipairs(ctx.template.marks_block(ctx, left)) do number_cell[#number_cell + 1] = p end
     local date_cell = { centred(vn.date_line(plan.place, plan.date), h.date_size, false, true,
                                 { space_before = h.gap }) }
-    rows[2] = { cells = { { content = number_cell }, { content = date_cell } } }
+    rows[2] = { cant_split = true, cells = { { content = number_cell }, { content = date_cell } } }
   end
   ctx.template.circulation_mark(ctx)
   doc:table{ widths = { left, right }, rows = rows, borders = false, cell_margin = 0 }
@@ -482,13 +483,20 @@ function T.signature_lines(ctx, signer)
   return out
 end
 
+-- recipients a signature block holds and still fits well inside one page
+local SIGNATURE_WHOLE_MAX = 25
+
 function T.signature_block(ctx)
   local s, plan, doc = ctx.settings, ctx.plan, ctx.doc
   local width = doc:text_width()
   local left = width * s.recipients.left
+  -- The block stays whole on one page while the list is short; a long list may break across
+  -- pages (the signer's lines stay at the top of their cell), since a row kept whole that is
+  -- taller than a page loses its last lines in Word.
+  local whole = #(plan.recipients or {}) <= SIGNATURE_WHOLE_MAX
   doc:table{
     widths = { left, width - left }, borders = false, cell_margin = 0,
-    rows = { { cant_split = true, cells = {
+    rows = { { cant_split = whole or nil, cells = {
       { content = ctx.template.recipients_list(ctx, plan.recipients) },
       { content = ctx.template.signature_lines(ctx, plan.signer) },
     } } },
