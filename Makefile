@@ -12,11 +12,15 @@ BUILD    ?= build
 CC       ?= cc
 DEPS     ?= 1
 PKGS     := lua5.4 libxml-2.0 libzip libutf8proc libqpdf
-VERSION  := $(shell sed -n 's/^\#define KH_VERSION "\(.*\)"/\1/p' src/main.c)
+VERSION  := $(shell sed -n 's/^\#define KH_VERSION "\(.*\)"/\1/p' src/cli/main.c)
 CFLAGS   ?= -O2 -g
 WARN     := -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
 CFLAGS   += -std=c11 $(WARN) -D_XOPEN_SOURCE=700
-CFLAGS   += $(shell pkg-config --cflags $(PKGS))
+# Lua's headers only where Lua is used: the layers below (src/core, src/docx, src/odt) cannot
+# include them, and neither can main.c.
+LIBCFLAGS := $(shell pkg-config --cflags $(filter-out lua5.4,$(PKGS)))
+LUACFLAGS := $(shell pkg-config --cflags lua5.4)
+CFLAGS   += $(LIBCFLAGS)
 # Each object's header dependencies, in a .d file beside it (-MP: a removed header is no error).
 DEPFLAGS  = -MMD -MP -MF $@.d
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lm
@@ -30,7 +34,17 @@ export ASAN_OPTIONS ?= detect_leaks=1
 export UBSAN_OPTIONS ?= print_stacktrace=1
 endif
 
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+# The layers, each with what it may include: core (model, text, errors, package), lua (sandbox,
+# plan loader, builder), docx and odt (the writers, over core alone), cli (the commands).
+LAYERS   := core lua docx odt cli
+INC_core := -Isrc/core
+INC_lua  := -Isrc/core -Isrc/lua $(LUACFLAGS)
+INC_docx := -Isrc/core -Isrc/docx
+INC_odt  := -Isrc/core -Isrc/odt
+INC_cli  := -Isrc/core -Isrc/lua -Isrc/docx -Isrc/odt -Isrc/cli $(LUACFLAGS)
+INC_main := -Isrc/core -Isrc/lua -Isrc/cli
+INC_ALL  := -Isrc/core -Isrc/lua -Isrc/docx -Isrc/odt -Isrc/cli $(LUACFLAGS)
+LIB_SRC  := $(filter-out src/cli/main.c,$(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c)))
 LIB_OBJ  := $(patsubst src/%.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/embedded.o
 EMBED    := $(wildcard templates/*.lua) $(wildcard lua/*.lua)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -40,20 +54,24 @@ EXAMPLES := $(notdir $(wildcard examples/*))
 .PHONY: all demo test unit integration drafting install clean deps deps-build deps-test dist distcheck
 all: $(BUILD)/kehoach
 
-$(BUILD)/kehoach: $(BUILD)/main.o $(BUILD)/libkehoach.a
+$(BUILD)/kehoach: $(BUILD)/cli/main.o $(BUILD)/libkehoach.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/libkehoach.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
+$(BUILD)/cli/main.o: src/cli/main.c | $(BUILD)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_main) -c -o $@ $<
 $(BUILD)/%.o: src/%.c | $(BUILD)
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc -c -o $@ $<
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_$(firstword $(subst /, ,$*))) -c -o $@ $<
 
 # Templates and Lua modules are compiled into the binary so it works with nothing installed.
 $(BUILD)/embedded.c: $(BUILD)/embed $(EMBED)
 	$(BUILD)/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_core) -c -o $@ $<
 $(BUILD)/embed: tools/embed.c | $(BUILD)
 	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
 
@@ -77,7 +95,7 @@ demo: deps-build
 	done
 
 $(BUILD)/test_%: tests/unit/test_%.c $(BUILD)/libkehoach.a
-	$(CC) $(CFLAGS) $(DEPFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(BUILD)/libkehoach.a $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_ALL) $(LDFLAGS) -o $@ $< $(BUILD)/libkehoach.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 # The suites run after the test profile is installed (a plain prerequisite would let make -j
 # start them before it).
@@ -131,7 +149,7 @@ $(BUILD)/bench/deflate_floor: bench/deflate_floor.c
 	$(CC) $(CFLAGS) -o $@ $< $(BENCH_LIBS)
 $(BUILD)/bench/batch: bench/batch.c $(BUILD)/libkehoach.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) $(INC_ALL) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 include fuzz/fuzz.mk
 
@@ -183,7 +201,7 @@ uninstall:
 install-check: all
 	MAKE="$(MAKE)" tests/integration/install.sh
 
--include $(wildcard $(BUILD)/*.d $(BUILD)/bench/*.d)
+-include $(wildcard $(BUILD)/*.d $(BUILD)/*/*.d)
 
 # A release tarball of the committed tree (git archive), and the proof that it stands alone:
 # unpacked in a temporary folder (no git, nothing beside it), built with warnings as errors and

@@ -3,7 +3,7 @@
    batch [-n TOTAL] PLAN…
 
    Renders the PLANs in turn, round robin, TOTAL times in all (default 200), with
-   kh_render_to_memory (src/kh_render.h): the whole pipeline of `kehoach render` — sandbox,
+   kh_render_to_memory (src/cli/kh_render.h): the whole pipeline of `kehoach render` — sandbox,
    plan, template, model, writer, ZIP — but no file is written. Once for DOCX, then once for ODT,
    each after one warm-up pass over the plans.
 

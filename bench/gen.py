@@ -154,7 +154,7 @@ def read_plan_lua(path):
 
 
 # ---------------------------------------------------------------------------------------------
-# CSV (the same dialect as src/kh_csv.c: RFC 4180 quotes, a separator, UTF-8).
+# CSV (the same dialect as src/core/kh_csv.c: RFC 4180 quotes, a separator, UTF-8).
 
 def read_csv(path, sep=","):
     import csv

@@ -25,7 +25,7 @@ FUZZ_SEEDS_plan     := fuzz/corpus/render
 FUZZ_SEEDS_template := templates
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := -g -O1 -std=c11 -D_XOPEN_SOURCE=700 -DKH_FUZZING $(FUZZ_SAN) \
-                $(shell pkg-config --cflags $(PKGS)) -Isrc
+                $(shell pkg-config --cflags $(PKGS)) $(INC_ALL)
 FUZZ_OBJ     := $(patsubst src/%.c,$(FUZZ_BUILD)/%.o,$(LIB_SRC)) $(FUZZ_BUILD)/embedded.o
 FUZZ_BIN     := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_NAMES))
 FUZZ_HELPERS := $(FUZZ_BUILD)/fuzz_output.o $(FUZZ_BUILD)/fuzz_folder.o
@@ -35,6 +35,7 @@ FUZZ_HELPERS := $(FUZZ_BUILD)/fuzz_output.o $(FUZZ_BUILD)/fuzz_folder.o
 fuzz-build: $(FUZZ_BIN)
 
 $(FUZZ_BUILD)/%.o: src/%.c | $(FUZZ_BUILD)/.dir
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -MF $@.d -fsanitize=fuzzer-no-link -c -o $@ $<
 $(FUZZ_BUILD)/embed: tools/embed.c | $(FUZZ_BUILD)/.dir
 	$(CC) -std=c11 -O2 -o $@ $<
@@ -68,4 +69,4 @@ fuzz: $(FUZZ_BIN)
 	done; \
 	exit $$status
 
--include $(wildcard $(FUZZ_BUILD)/*.d)
+-include $(wildcard $(FUZZ_BUILD)/*.d $(FUZZ_BUILD)/*/*.d)

@@ -2,7 +2,7 @@
 -- against the format rules of Nghị định 30/2020/NĐ-CP (nd30.md) and the conventions of the
 -- body markup and the appendix tables.
 --
--- The command (src/kh_check.c) calls, in this order:
+-- The command (src/cli/kh_check.c) calls, in this order:
 --   run(plan, ctx)            the plan table exactly as plan.lua returned it → a state
 --   finish(state, message)    MESSAGE: what the loader's own checks refused, or nil → the report
 -- or, when plan.lua could not even run:

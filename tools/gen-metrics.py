@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate src/kh_metrics_data.c: advance widths of Liberation Serif.
+"""Generate src/core/kh_metrics_data.c: advance widths of Liberation Serif.
 
 Liberation Serif has the same advance widths as Times New Roman, so these
 tables let the C code measure text without loading a font at run time.
@@ -8,7 +8,7 @@ Needs fontTools and the Liberation fonts (Debian: python3-fonttools,
 fonts-liberation2). Only this script needs them; the generated C file is
 kept in the tree so the build does not.
 
-    python3 tools/gen-metrics.py [--font-dir DIR] [-o src/kh_metrics_data.c]
+    python3 tools/gen-metrics.py [--font-dir DIR] [-o src/core/kh_metrics_data.c]
 
 By default the fonts are taken from the Liberation 2 directory when it
 exists: Liberation 1.x (Debian's fonts-liberation) has no Vietnamese

@@ -6,14 +6,7 @@
 #include <stddef.h>
 #include <lua.h>
 #include "kh_error.h"
-
-typedef struct {
-    size_t max_memory;          /* bytes the Lua state may hold */
-    long long max_instructions; /* VM instructions, counted in steps of 1000 */
-} kh_limits;
-
-#define KH_DEFAULT_MAX_MEMORY ((size_t)1 << 30)
-#define KH_DEFAULT_MAX_INSTRUCTIONS 4000000000LL
+#include "kh_limits.h"
 
 typedef struct kh_sandbox kh_sandbox;
 

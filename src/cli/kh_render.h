@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include "kh_error.h"
 #include "kh_pdf.h"
-#include "kh_sandbox.h"
+#include "kh_limits.h"
 
 /* A PDF is the DOCX made into a PDF by LibreOffice (kh_pdf.h). */
 typedef enum { KH_FORMAT_DOCX, KH_FORMAT_ODT, KH_FORMAT_PDF } kh_format;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "kh_embedded.h"
 #include "kh_message.h"
+#include "kh_sandbox.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
 

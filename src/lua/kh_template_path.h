@@ -6,7 +6,9 @@
 #ifndef KH_TEMPLATE_PATH_H
 #define KH_TEMPLATE_PATH_H
 #include <stdio.h>
-#include "kh_sandbox.h"
+
+/* The sandbox (kh_sandbox.h), named only: callers that list templates need no Lua. */
+typedef struct kh_sandbox kh_sandbox;
 
 /* Add the search folders to the sandbox's require path. */
 void kh_template_path_apply(kh_sandbox *sb);
