@@ -9,6 +9,7 @@
 #include "kh_doc_time.h"
 #include "kh_docx.h"
 #include "kh_odt.h"
+#include "kh_fileio.h"
 #include "kh_package.h"
 #include "kh_pdf.h"
 #include "kh_plan.h"
@@ -121,16 +122,9 @@ int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, 
 /* The document to standard output, whole or with an error (a closed pipe, a full disk). */
 static int write_stdout(const char *data, size_t len, kh_error *err)
 {
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(STDOUT_FILENO, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return kh_error_set(err, KH_EXIT_IO, "standard output: cannot write the document: %s",
-                                n < 0 ? strerror(errno) : "nothing written");
-        done += (size_t)n;
-    }
+    if (kh_write_all(STDOUT_FILENO, data, len) < 0)
+        return kh_error_set(err, KH_EXIT_IO, "standard output: cannot write the document: %s",
+                            strerror(errno));
     return KH_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <zip.h>
+#include "kh_fileio.h"
 #include "kh_package.h"
 #include "kh_signals.h"
 #include "kh_util.h"
@@ -143,15 +144,8 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
         free(tmp);
         return KH_EXIT_IO;
     }
-    size_t done = 0;
-    while (done < len) {
-        ssize_t w = write(fd, data + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            goto fail;
-        done += (size_t)w;
-    }
+    if (kh_write_all(fd, data, len) < 0)
+        goto fail;
     if (fsync(fd) < 0 && errno != EINVAL)
         goto fail;
     /* mkstemp makes the file 0600; an output document is as readable as any other file. */

@@ -366,6 +366,45 @@ static void test_no_descriptor_left_open(void **state)
     assert_int_equal(count_fds(), before);
 }
 
+/* kh_write_all: every byte through a pipe written in small pieces; a full disk is an error. */
+static void test_write_all(void **state)
+{
+    (void)state;
+    static char data[200000];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (char)('a' + i % 26);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(p[0]);
+        _exit(kh_write_all(p[1], data, sizeof data) == 0 ? 0 : 1);
+    }
+    close(p[1]);
+    size_t got = 0;
+    char buf[1000];
+    ssize_t n;
+    int same = 1;
+    while ((n = read(p[0], buf, sizeof buf)) > 0) {
+        same = same && memcmp(buf, data + got, (size_t)n) == 0;
+        got += (size_t)n;
+    }
+    close(p[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(got, sizeof data);
+    assert_true(same);
+    int full = open("/dev/full", O_WRONLY);
+    if (full >= 0) {
+        errno = 0;
+        assert_int_equal(kh_write_all(full, data, 10), -1);
+        assert_int_equal(errno, ENOSPC);
+        close(full);
+    }
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -374,6 +413,7 @@ int main(void)
         T(test_refusals_walk),
         T(test_swapped_link_race),
         T(test_no_descriptor_left_open),
+        cmocka_unit_test(test_write_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
