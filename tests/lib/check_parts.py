@@ -6,7 +6,7 @@ reference) and is in NFC. The parts to validate against a schema are extracted u
 
 Prints "file DIR FILE" for each FILE (DIR: where its parts go), one line per problem
 ("FILE: PART: what"), then one line per extracted part for the schema step: "schema KIND PATH"
-(KIND: wml, content-types, rels, app, odf, manifest).
+(KIND: wml, content-types, rels, app, core, odf, manifest).
 Exits 1 when a problem was found.
 """
 import os
@@ -35,7 +35,8 @@ def schema_kind(name, odt):
         return 'rels'
     if name == 'docProps/app.xml':
         return 'app'
-    # docProps/core.xml: its Dublin Core schemas are not published offline; checked as XML only.
+    if name == 'docProps/core.xml':
+        return 'core'
     if re.fullmatch(r'word/(document|styles|settings|header\d*|footer\d*|numbering|fontTable)\.xml', name):
         return 'wml'
     return None

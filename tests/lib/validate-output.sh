@@ -2,9 +2,9 @@
 # Validates documents kehoach wrote, as a reader would open them: each FILE (DOCX or ODT, told
 # apart by their content) must unzip, every XML part must be well-formed, free of the characters
 # XML 1.0 forbids and in NFC (check_parts.py), and the main parts must pass the published schemas:
-# DOCX word/*.xml against wml.xsd, [Content_Types].xml, the relationships and docProps/app.xml
-# against theirs (xmllint); ODT content, styles, meta and settings against OpenDocument 1.3, and
-# the manifest against its schema (jing's verdict; see odf_all). One run per schema for all FILEs.
+# DOCX word/*.xml against wml.xsd, [Content_Types].xml, the relationships, docProps/app.xml and
+# docProps/core.xml (OPC core properties with Dublin Core) against theirs (xmllint); ODT content,
+# styles, meta and settings against OpenDocument 1.3, and the manifest against its schema (jing's verdict; see odf_all). One run per schema for all FILEs.
 #
 #   tests/lib/validate-output.sh FILE...
 #
@@ -90,6 +90,7 @@ xmllint_all "$SCHEMAS/ooxml/_driver-wml.xsd" wml
 xmllint_all "$SCHEMAS/ooxml/opc-xsd/opc-contentTypes.xsd" content-types
 xmllint_all "$SCHEMAS/ooxml/opc-xsd/opc-relationships.xsd" rels
 xmllint_all "$SCHEMAS/ooxml/shared-documentPropertiesExtended.xsd" app
+xmllint_all "$SCHEMAS/ooxml/_driver-core.xsd" core
 odf_all "$SCHEMAS/odf/OpenDocument-v1.3-schema.rng" odf
 odf_all "$SCHEMAS/odf/OpenDocument-v1.3-manifest-schema.rng" manifest
 exit $status
