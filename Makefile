@@ -112,9 +112,15 @@ integration: all
 	tests/integration/rows.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach
 	tests/integration/reproducible.sh $(BUILD)/kehoach
+	tests/integration/golden.sh $(BUILD)/kehoach check
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
 	MAKE="$(MAKE)" tests/integration/install.sh
+
+# Rewrite tests/golden/ from the examples and print the diff: read it before committing.
+.PHONY: golden
+golden: all | deps-test
+	tests/integration/golden.sh $(BUILD)/kehoach update
 
 # kehoach check and kehoach new (tests/check/)
 drafting: all
