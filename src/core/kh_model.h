@@ -1,5 +1,7 @@
 /* kh_model.h — the document model: sections of blocks (paragraphs, tables), styles, metadata.
-   Templates build it through the Lua builder (kh_builder.c); the DOCX and ODT writers only read it.
+   Templates build it through the Lua builder (kh_builder.c); kh_finish then checks it and
+   resolves what both formats share (the fields marked "kh_finish"); the DOCX and ODT writers only
+   read it.
    Lengths are twips (1/20 pt); sizes are half-points, as in WordprocessingML.
    Text enters the model only as kh_gated text (kh_text_gate: UTF-8, XML characters, NFC), which
    the model takes over: kh_para_add_text, kh_model_take. Nothing else sets a string of it. */
@@ -48,6 +50,8 @@ typedef struct {
 typedef struct {
     char *style;         /* style id, or NULL for the default paragraph style */
     kh_para_props props;
+    kh_para_props applied;   /* kh_finish: PROPS over those of the style chain (KH_UNSET where
+                                none sets a value) */
     kh_run *runs;
     size_t nruns, cap;
 } kh_para;
@@ -66,6 +70,7 @@ typedef struct {
     int source_col;      /* column in the source file, for errors (0 when unknown) */
     kh_valign valign;
     int shade;           /* grey background for header rows: 0 none, else percent */
+    int fill;            /* kh_finish: the background as 0xRRGGBB, or KH_UNSET for none */
 } kh_cell;
 
 /* One place in the table grid: the cell that starts there, or the cell that covers it. */
@@ -112,6 +117,13 @@ typedef struct {
     int page_start;      /* restart numbering at this value; 0 continues */
     kh_para_props number_props;   /* how the page number is set */
     kh_block_list body;
+    /* kh_finish: where the section's page properties ride in the text. DOCX closes a section
+       with its last paragraph, which holds the w:sectPr: CARRIER, or NULL when the section does
+       not end with a paragraph (the writer adds an empty one) or is the last (its properties
+       close the body). ODT starts the section's master page on its first block, or on a blank
+       paragraph when OPENS_BLANK (the section is empty). */
+    kh_para *carrier;
+    int opens_blank;
 } kh_section;
 
 typedef enum { KH_STYLE_PARAGRAPH, KH_STYLE_CHARACTER, KH_STYLE_TABLE } kh_style_kind;
@@ -123,6 +135,7 @@ typedef struct {
     char *next;
     kh_style_kind kind;
     kh_para_props props;
+    kh_para_props applied;   /* kh_finish: PROPS over those of the styles it is based on */
 } kh_style;
 
 typedef struct {
@@ -182,7 +195,7 @@ kh_cell *kh_row_add_cell(kh_row *r);
 
 /* Place every cell in the grid. Fails, naming the row (or source file and line) and column, when a span overlaps
    another cell, a row is wider than the grid, a span runs past the table's end, or a place is
-   left empty. Every cell is given at least one paragraph, as both formats require. */
+   left empty. (An empty cell is given its paragraph by kh_finish.) */
 int kh_table_layout(kh_table *t, kh_error *err);
 
 /* The slot at (row, col) after layout. */

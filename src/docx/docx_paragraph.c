@@ -1,6 +1,7 @@
 /* WordprocessingML paragraphs, runs, tables and section properties. */
 #include <stdio.h>
 #include "docx_internal.h"
+#include "kh_units.h"
 
 static void on_off(kh_xml *x, const char *name, int v)
 {
@@ -18,7 +19,7 @@ void docx_write_rpr_props(kh_xml *x, const kh_run_props *r)
     on_off(x, "w:caps", r->caps);
     if (r->color != KH_UNSET) {
         char hex[8];
-        snprintf(hex, sizeof hex, "%06X", (unsigned)r->color & 0xFFFFFFu);
+        kh_fmt_rrggbb(hex, sizeof hex, r->color);
         kh_xml_empty(x, "w:color", "w:val", hex);
     }
     if (r->size != KH_UNSET) {
@@ -241,10 +242,9 @@ static void cell_props(kh_xml *x, const kh_table *t, const kh_cell *c, const cha
         kh_xml_empty_int(x, "w:gridSpan", "w:val", c->colspan);
     if (vmerge)
         kh_xml_empty(x, "w:vMerge", *vmerge ? "w:val" : NULL, vmerge);
-    if (c->shade > 0) {
+    if (c->fill != KH_UNSET) {
         char fill[8];
-        int v = 255 - (255 * c->shade) / 100;
-        snprintf(fill, sizeof fill, "%02X%02X%02X", v, v, v);
+        kh_fmt_rrggbb(fill, sizeof fill, c->fill);
         kh_xml_start(x, "w:shd");
         kh_xml_attr(x, "w:val", "clear");
         kh_xml_attr(x, "w:color", "auto");

@@ -3,6 +3,7 @@
    (nothing is written), so they can be declared before the body that the second walk writes. */
 #include <stdio.h>
 #include <string.h>
+#include "kh_units.h"
 #include "odt_internal.h"
 
 typedef struct {
@@ -112,9 +113,8 @@ static const char *cell_style(ctx *c, const kh_table *t, const kh_cell *cell)
     char v[32];
     odt_spec_init(&c->spec, "table-cell", NULL, NULL);
     odt_spec_prop(&c->spec, el, "style:vertical-align", valign[cell->valign]);
-    if (cell->shade > 0) {
-        int g = 255 - (255 * (cell->shade > 100 ? 100 : cell->shade)) / 100;
-        snprintf(v, sizeof v, "#%02X%02X%02X", g, g, g);
+    if (cell->fill != KH_UNSET) {
+        kh_fmt_hash_rgb(v, sizeof v, cell->fill);
         odt_spec_prop(&c->spec, el, "fo:background-color", v);
     }
     odt_cm(v, sizeof v, t->cell_margin > 0 ? t->cell_margin : 0);
@@ -169,10 +169,9 @@ static void write_para(ctx *c, const kh_para *p, const section_start *st, int pr
 {
     kh_para_props props = p->props;
     if (props.border_left.width || props.border_right.width)
-        odt_frame_indents(&props, odt_resolve(c->doc, &p->props, p->style, ODT_INDENT_LEFT),
-                          odt_resolve(c->doc, &p->props, p->style, ODT_INDENT_RIGHT));
+        odt_frame_indents(&props, odt_applied(p->applied.indent_left), odt_applied(p->applied.indent_right));
     if (prev_after > 0) {
-        int before = odt_resolve(c->doc, &p->props, p->style, ODT_SPACE_BEFORE);
+        int before = odt_applied(p->applied.space_before);
         int cut = before > prev_after ? before - prev_after : 0;
         if (cut != before)
             props.space_before = cut;
@@ -262,6 +261,7 @@ static void write_table(ctx *c, const kh_table *t, const section_start *st)
         if (st) {
             kh_para blank = {0};
             kh_para_props_init(&blank.props);
+            kh_para_props_init(&blank.applied);
             write_para(c, &blank, st, 0);
         }
         return;
@@ -318,7 +318,7 @@ static void write_blocks(ctx *c, const kh_block_list *blocks, const section_star
         if (blocks->blocks[i].kind == KH_BLOCK_PARA) {
             const kh_para *p = blocks->blocks[i].u.para;
             write_para(c, p, s, prev_after);
-            prev_after = odt_resolve(c->doc, &p->props, p->style, ODT_SPACE_AFTER);
+            prev_after = odt_applied(p->applied.space_after);
         } else {
             write_table(c, blocks->blocks[i].u.table, s);
             prev_after = 0;
@@ -337,9 +337,10 @@ static void write_body(ctx *c, const kh_doc *doc)
         odt_master_name(master, sizeof master, i, odt_section_first_master(s));
         section_start st = {master, s->page_start};
         const kh_block_list *b = &s->body;
-        if (b->nblocks == 0) {
+        if (s->opens_blank) {
             kh_para blank = {0};
             kh_para_props_init(&blank.props);
+            kh_para_props_init(&blank.applied);
             write_para(c, &blank, &st, 0);   /* the page style needs a paragraph to ride on */
         }
         write_blocks(c, b, &st);
