@@ -162,6 +162,9 @@ static void section_carriers(kh_doc *doc)
 int kh_finish(kh_doc *doc, kh_error *err)
 {
     char at[64];
+    doc->finished = 0;
+    if (doc->nsections == 0)
+        return kh_error_set(err, KH_EXIT_INPUT, "the template wrote no content");
     for (size_t i = 0; i < doc->nstyles; i++) {
         kh_style *s = &doc->styles[i];
         snprintf(at, sizeof at, "style '%.40s'", s->id ? s->id : "");
@@ -180,5 +183,6 @@ int kh_finish(kh_doc *doc, kh_error *err)
         leave(&w, top);
     }
     section_carriers(doc);
+    doc->finished = 1;
     return KH_OK;
 }

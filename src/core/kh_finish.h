@@ -10,8 +10,10 @@
      one-line error naming the place and the field, and every cell's fill is resolved;
    - each style's and paragraph's applied properties: its own over those of its style chain;
    - an empty cell gets one empty paragraph (both formats need one);
-   - each section's carrier paragraph (DOCX) and blank opening (ODT).
-   Returns KH_OK, or KH_EXIT_INPUT with ERR set. Running it again changes nothing. */
+   - each section's carrier paragraph (DOCX) and blank opening (ODT);
+   - a document without a section is an error.
+   Sets doc->finished, without which the writers refuse the model. Returns KH_OK, or
+   KH_EXIT_INPUT with ERR set. Running it again changes nothing. */
 int kh_finish(kh_doc *doc, kh_error *err);
 
 /* PROPS as they apply under STYLE_ID: each value PROPS leaves unset taken from the first style

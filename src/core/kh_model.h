@@ -149,6 +149,7 @@ typedef struct {
     size_t nstyles, styles_cap;
     kh_section *sections;
     size_t nsections, sections_cap;
+    int finished;        /* kh_finish passed: the writers write nothing else */
 } kh_doc;
 
 kh_doc *kh_doc_new(void);

@@ -509,7 +509,8 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
     if (opt_number(L, idx, "cell", "rowspan", &v))
         cell->rowspan = (int)v;
     if (opt_number(L, idx, "cell", "shade", &v)) {
-        if (v < 0 || v > 100)
+        /* kh_finish's rule, checked here too so the error names the template line */
+        if (!kh_shade_valid((int)v))
             luaL_error(L, "cell.shade: expected a percentage from 0 to 100, got %f", v);
         cell->shade = (int)v;
     }

@@ -6,7 +6,10 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdlib.h>
+#include "kh_docx.h"
 #include "kh_finish.h"
+#include "kh_odt.h"
 #include "kh_model.h"
 
 /* ---- helpers ---- */
@@ -241,6 +244,36 @@ static void test_section_carriers(void **state)
     kh_doc_free(doc);
 }
 
+/* The writers take only a finished model; a model without a section does not finish. */
+static void test_writers_need_a_finished_model(void **state)
+{
+    (void)state;
+    kh_doc *doc = kh_doc_new();
+    assert_contains(finish_fails(doc), "the template wrote no content");
+    assert_int_equal(doc->finished, 0);
+    kh_section *s = add_section(doc);
+    add_para(&s->body, "a");
+    char *data = NULL;
+    size_t len = 0;
+    kh_error err;
+    kh_error_clear(&err);
+    assert_int_equal(kh_docx_write(doc, &data, &len, &err), KH_EXIT_IO);
+    assert_contains(err.message, "not finished");
+    kh_error_clear(&err);
+    assert_int_equal(kh_odt_write(doc, &data, &len, &err), KH_EXIT_IO);
+    assert_null(data);
+    finish_ok(doc);
+    assert_int_equal(doc->finished, 1);
+    for (int odt = 0; odt < 2; odt++) {
+        kh_error_clear(&err);
+        assert_int_equal(odt ? kh_odt_write(doc, &data, &len, &err) : kh_docx_write(doc, &data, &len, &err), KH_OK);
+        assert_true(len > 0);
+        free(data);
+        data = NULL;
+    }
+    kh_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_colour_out_of_range_names_the_field),
         cmocka_unit_test(test_empty_cell_gets_its_paragraph),
         cmocka_unit_test(test_section_carriers),
+        cmocka_unit_test(test_writers_need_a_finished_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
