@@ -53,6 +53,18 @@ kh_para_props kh_finish_applied(const kh_doc *doc, const kh_para_props *props, c
     return a;
 }
 
+/* OVER's values, BASE's where OVER leaves them unset. */
+static kh_run_props merge_run(const kh_run_props *base, const kh_run_props *over)
+{
+    kh_para_props a, b;
+    kh_para_props_init(&a);
+    kh_para_props_init(&b);
+    a.run = *over;
+    b.run = *base;
+    inherit(&a, &b);
+    return a.run;
+}
+
 /* ---- colours ---- */
 
 static int check_color(const kh_run_props *r, const char *where, const char *field, kh_error *err)
@@ -104,6 +116,7 @@ static int finish_para(walk *w, kh_para *p)
         snprintf(field, sizeof field, "run %zu: color", i + 1);
         if (check_color(&p->runs[i].props, w->at, field, w->err))
             return w->err->status;
+        p->runs[i].props = merge_run(&p->props.run, &p->runs[i].props);
     }
     p->applied = kh_finish_applied(w->doc, &p->props, p->style);
     return KH_OK;
@@ -156,6 +169,7 @@ static void section_carriers(kh_doc *doc)
         s->carrier = !last && n > 0 && s->body.blocks[n - 1].kind == KH_BLOCK_PARA ? s->body.blocks[n - 1].u.para
                                                                                    : NULL;
         s->opens_blank = n == 0;
+        s->closes_blank = last && n > 0 && s->body.blocks[n - 1].kind == KH_BLOCK_TABLE;
     }
 }
 
@@ -178,6 +192,8 @@ int kh_finish(kh_doc *doc, kh_error *err)
         size_t top = enter(&w, "section", i + 1);
         if (check_color(&s->number_props.run, w.at, "page_number.color", err))
             return err->status;
+        if (s->number_props.align == KH_ALIGN_UNSET)
+            s->number_props.align = KH_ALIGN_CENTER;   /* the decree: centred in the top margin */
         if (finish_blocks(&w, &s->body))
             return err->status;
         leave(&w, top);

@@ -9,6 +9,8 @@
 /* - colours (run and paragraph colours, cell shades) are checked: a value out of range is a
      one-line error naming the place and the field, and every cell's fill is resolved;
    - each style's and paragraph's applied properties: its own over those of its style chain;
+     each run's properties become its own over its paragraph's run properties;
+   - the page number is centred unless the section sets its alignment;
    - an empty cell gets one empty paragraph (both formats need one);
    - each section's carrier paragraph (DOCX) and blank opening (ODT);
    - a document without a section is an error.

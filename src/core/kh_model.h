@@ -44,7 +44,8 @@ typedef enum { KH_RUN_TEXT, KH_RUN_BREAK, KH_RUN_TAB, KH_RUN_PAGE_NUMBER } kh_ru
 typedef struct {
     kh_run_kind kind;
     char *text;          /* NFC UTF-8, for KH_RUN_TEXT */
-    kh_run_props props;
+    kh_run_props props;  /* its own; after kh_finish, over its paragraph's run properties (a
+                            value the run leaves unset is the paragraph's) */
 } kh_run;
 
 typedef struct {
@@ -115,15 +116,16 @@ typedef struct {
     int page_numbers;    /* show the page number centred in the header */
     int number_first_page;
     int page_start;      /* restart numbering at this value; 0 continues */
-    kh_para_props number_props;   /* how the page number is set */
+    kh_para_props number_props;   /* how the page number is set (kh_finish: centred unless set) */
     kh_block_list body;
     /* kh_finish: where the section's page properties ride in the text. DOCX closes a section
        with its last paragraph, which holds the w:sectPr: CARRIER, or NULL when the section does
        not end with a paragraph (the writer adds an empty one) or is the last (its properties
        close the body). ODT starts the section's master page on its first block, or on a blank
-       paragraph when OPENS_BLANK (the section is empty). */
+       paragraph when OPENS_BLANK (the section is empty). CLOSES_BLANK: the document's last
+       section ends with a table, and both formats end the text with an empty paragraph. */
     kh_para *carrier;
-    int opens_blank;
+    int opens_blank, closes_blank;
 } kh_section;
 
 typedef enum { KH_STYLE_PARAGRAPH, KH_STYLE_CHARACTER, KH_STYLE_TABLE } kh_style_kind;

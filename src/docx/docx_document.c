@@ -33,7 +33,7 @@ int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **d
                 docx_write_para(&x, &empty, s, &refs[i]);
             }
         } else {
-            if (n == 0 || b->blocks[n - 1].kind != KH_BLOCK_PARA)
+            if (s->opens_blank || s->closes_blank)
                 kh_xml_empty(&x, "w:p", NULL, NULL);   /* a body must not end with a table */
             docx_write_sectpr(&x, s, &refs[i]);
         }

@@ -110,19 +110,6 @@ void docx_write_ppr_props(kh_xml *x, const kh_para_props *p)
         kh_xml_empty(x, "w:jc", "w:val", jc);
 }
 
-/* A run's properties: the paragraph's own run properties, overridden by the run's. */
-static kh_run_props merge(const kh_run_props *base, const kh_run_props *over)
-{
-    kh_run_props m = *base;
-    if (over->size != KH_UNSET) m.size = over->size;
-    if (over->bold != KH_UNSET) m.bold = over->bold;
-    if (over->italic != KH_UNSET) m.italic = over->italic;
-    if (over->underline != KH_UNSET) m.underline = over->underline;
-    if (over->caps != KH_UNSET) m.caps = over->caps;
-    if (over->color != KH_UNSET) m.color = over->color;
-    return m;
-}
-
 static void run_start(kh_xml *x, const kh_run_props *r)
 {
     kh_xml_start(x, "w:r");
@@ -140,9 +127,9 @@ static void field_char(kh_xml *x, const kh_run_props *r, const char *type)
     kh_xml_end(x);
 }
 
-static void write_run(kh_xml *x, const kh_run *run, const kh_run_props *para_run)
+static void write_run(kh_xml *x, const kh_run *run)
 {
-    kh_run_props r = merge(para_run, &run->props);
+    kh_run_props r = run->props;   /* over the paragraph's (kh_finish) */
     switch (run->kind) {
     case KH_RUN_TEXT:
         run_start(x, &r);
@@ -197,7 +184,7 @@ void docx_write_para(kh_xml *x, const kh_para *p, const kh_section *sect_end,
         docx_write_sectpr(x, sect_end, refs);
     kh_xml_end(x);
     for (size_t i = 0; i < p->nruns; i++)
-        write_run(x, &p->runs[i], &p->props.run);
+        write_run(x, &p->runs[i]);
     kh_xml_end(x);
 }
 

@@ -81,14 +81,15 @@ static const char *para_style(ctx *c, const kh_para *p, const kh_para_props *pro
     return odt_auto_name(c->styles, &c->spec);
 }
 
-/* The text style of a run whose properties differ from its paragraph's, or NULL. */
+/* The text style of a run whose properties (over the paragraph's, kh_finish) differ from its
+   paragraph's, or NULL. */
 static const char *span_style(ctx *c, const kh_run_props *run, const kh_run_props *para)
 {
     kh_run_props d;
     kh_run_props_init(&d);
     int any = 0;
 #define DIFF(f)                                          \
-    if (run->f != KH_UNSET && run->f != para->f) {       \
+    if (run->f != para->f) {                             \
         d.f = run->f;                                    \
         any = 1;                                         \
     }
@@ -344,7 +345,7 @@ static void write_body(ctx *c, const kh_doc *doc)
             write_para(c, &blank, &st, 0);   /* the page style needs a paragraph to ride on */
         }
         write_blocks(c, b, &st);
-        if (i + 1 == doc->nsections && b->nblocks > 0 && b->blocks[b->nblocks - 1].kind == KH_BLOCK_TABLE) {
+        if (s->closes_blank) {
             /* The text ends with a paragraph, as in the DOCX body. */
             start(c, "text:p");
             attr(c, "text:style-name", "Standard");

@@ -171,9 +171,7 @@ static void page_layout(kh_xml *x, const kh_section *s, size_t index, int first)
    they say otherwise. */
 static const char *number_style(odt_autostyles *a, odt_spec *spec, const kh_section *s)
 {
-    kh_para_props p = s->number_props;
-    if (p.align == KH_ALIGN_UNSET)
-        p.align = KH_ALIGN_CENTER;   /* the decree: centred in the top margin */
+    kh_para_props p = s->number_props;   /* centred unless set (kh_finish) */
     odt_frame_indents(&p, p.indent_left == KH_UNSET ? 0 : p.indent_left,
                       p.indent_right == KH_UNSET ? 0 : p.indent_right);
     odt_spec_init(spec, "paragraph", "Standard", NULL);

@@ -241,6 +241,12 @@ static void test_section_carriers(void **state)
     assert_int_equal(sec[2].opens_blank, 1);
     assert_null(sec[3].carrier);                /* the last: its properties close the body */
     assert_int_equal(sec[3].opens_blank, 0);
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(sec[i].closes_blank, 0);   /* the text ends with a paragraph */
+    add_table(&kh_doc_current_section(doc)->body);
+    finish_ok(doc);
+    assert_int_equal(doc->sections[3].closes_blank, 1);
+    assert_int_equal(doc->sections[1].closes_blank, 0);   /* only the last section's end counts */
     kh_doc_free(doc);
 }
 
