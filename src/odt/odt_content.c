@@ -275,8 +275,9 @@ static void write_table(ctx *c, const kh_table *t, const section_start *st)
     odt_cm(v, sizeof v, total);
     odt_spec_prop(&c->spec, el, "style:width", v);
     /* Word draws a table's 0.5 pt left border centred on the indent, ODF inside it: half the
-       border (5 twips) further right sets the rule and the text where Word does. */
-    odt_cm(v, sizeof v, t->indent + (t->borders ? 5 : 0));
+       border (5 twips; the border is DOCX's w:sz="4" eighths) further right sets the rule and the
+       text where Word does. */
+    odt_cm(v, sizeof v, t->indent + (t->borders ? kh_twips_from_eighths(4) / 2 : 0));
     odt_spec_prop(&c->spec, el, "fo:margin-left", v);
     if (st && st->page_number > 0) {
         snprintf(v, sizeof v, "%d", st->page_number);
