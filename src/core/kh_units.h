@@ -2,7 +2,7 @@
    The model keeps lengths in twips (1/20 pt), font sizes in half-points, border widths in
    eighths of a point and colours as 0xRRGGBB (kh_model.h); templates give millimetres and
    points; ODF writes "cm", "pt", "in" and "%" strings, WordprocessingML the model's integers
-   and RRGGBB hex. No writer or builder does this arithmetic on its own. */
+   and RRGGBB hex. No C writer, builder or metric does this arithmetic on its own. */
 #ifndef KH_UNITS_H
 #define KH_UNITS_H
 #include <stddef.h>

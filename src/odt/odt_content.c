@@ -7,7 +7,6 @@
 #include "odt_internal.h"
 
 typedef struct {
-    const kh_doc *doc;
     kh_xml *x;               /* NULL in the first walk */
     odt_autostyles *styles;
     odt_spec spec;           /* scratch property set */
@@ -361,7 +360,6 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
 {
     ctx c;
     memset(&c, 0, sizeof c);
-    c.doc = doc;
     c.styles = odt_auto_new("");
     write_body(&c, doc);   /* first walk: the automatic styles */
     kh_xml x;
