@@ -110,6 +110,7 @@ integration: all
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
 	tests/integration/rows.sh $(BUILD)/kehoach
+	tests/integration/colours.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach
 	tests/integration/reproducible.sh $(BUILD)/kehoach
 	tests/integration/golden.sh $(BUILD)/kehoach check

@@ -8,6 +8,7 @@
 #include "kh_builder.h"
 #include "kh_doc_time.h"
 #include "kh_docx.h"
+#include "kh_finish.h"
 #include "kh_odt.h"
 #include "kh_fileio.h"
 #include "kh_package.h"
@@ -94,6 +95,8 @@ static int render_bytes(const kh_render_options *opt, char **data, size_t *len, 
     kh_doc *doc = kh_doc_new();
     int rc = build(sb, opt, doc, result, err);
     kh_sandbox_free(sb);
+    if (rc == KH_OK)
+        rc = kh_finish(doc, err);
     if (rc == KH_OK) {
         if (opt->format == KH_FORMAT_ODT)
             rc = kh_odt_write(doc, data, len, err);

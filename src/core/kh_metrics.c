@@ -1,5 +1,6 @@
 /* kh_metrics.c — measure UTF-8 text with the tables in kh_metrics_data.c. */
 #include "kh_metrics.h"
+#include "kh_units.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -135,7 +136,7 @@ int kh_text_width_twips(const char *utf8, double size_pt, int bold, int italic)
     }
 
     /* Scale once at the end so rounding errors do not add up per glyph. */
-    twips = (double)units * size_pt * 20.0 / kh_metrics_units_per_em + 0.5;
+    twips = (double)units * size_pt * KH_TWIPS_PER_PT / kh_metrics_units_per_em + 0.5;
     if (twips >= (double)INT_MAX)
         return INT_MAX;
     return (int)twips;

@@ -108,6 +108,7 @@ void kh_style_init(kh_style *s)
     memset(s, 0, sizeof *s);
     s->kind = KH_STYLE_PARAGRAPH;
     kh_para_props_init(&s->props);
+    kh_para_props_init(&s->applied);
 }
 
 void kh_style_clear(kh_style *s)
@@ -184,6 +185,7 @@ kh_para *kh_para_new(void)
 {
     kh_para *p = kh_xcalloc(1, sizeof *p);
     kh_para_props_init(&p->props);
+    kh_para_props_init(&p->applied);
     return p;
 }
 
@@ -275,6 +277,7 @@ kh_cell *kh_row_add_cell(kh_row *r)
     kh_cell *c = &r->cells[r->ncells++];
     memset(c, 0, sizeof *c);
     c->colspan = c->rowspan = 1;
+    c->fill = KH_UNSET;
     return c;
 }
 
@@ -350,8 +353,6 @@ int kh_table_layout(kh_table *t, kh_error *err)
                     s->col = c;
                 }
             cell->col = c;
-            if (cell->content.nblocks == 0)
-                kh_blocks_add_para(&cell->content);
             c += cell->colspan;
         }
     }

@@ -1,5 +1,7 @@
 /* kh_model.h — the document model: sections of blocks (paragraphs, tables), styles, metadata.
-   Templates build it through the Lua builder (kh_builder.c); the DOCX and ODT writers only read it.
+   Templates build it through the Lua builder (kh_builder.c); kh_finish then checks it and
+   resolves what both formats share (the fields marked "kh_finish"); the DOCX and ODT writers only
+   read it.
    Lengths are twips (1/20 pt); sizes are half-points, as in WordprocessingML.
    Text enters the model only as kh_gated text (kh_text_gate: UTF-8, XML characters, NFC), which
    the model takes over: kh_para_add_text, kh_model_take. Nothing else sets a string of it. */
@@ -42,12 +44,15 @@ typedef enum { KH_RUN_TEXT, KH_RUN_BREAK, KH_RUN_TAB, KH_RUN_PAGE_NUMBER } kh_ru
 typedef struct {
     kh_run_kind kind;
     char *text;          /* NFC UTF-8, for KH_RUN_TEXT */
-    kh_run_props props;
+    kh_run_props props;  /* its own; after kh_finish, over its paragraph's run properties (a
+                            value the run leaves unset is the paragraph's) */
 } kh_run;
 
 typedef struct {
     char *style;         /* style id, or NULL for the default paragraph style */
     kh_para_props props;
+    kh_para_props applied;   /* kh_finish: PROPS over those of the style chain (KH_UNSET where
+                                none sets a value) */
     kh_run *runs;
     size_t nruns, cap;
 } kh_para;
@@ -66,6 +71,7 @@ typedef struct {
     int source_col;      /* column in the source file, for errors (0 when unknown) */
     kh_valign valign;
     int shade;           /* grey background for header rows: 0 none, else percent */
+    int fill;            /* kh_finish: the background as 0xRRGGBB, or KH_UNSET for none */
 } kh_cell;
 
 /* One place in the table grid: the cell that starts there, or the cell that covers it. */
@@ -110,8 +116,16 @@ typedef struct {
     int page_numbers;    /* show the page number centred in the header */
     int number_first_page;
     int page_start;      /* restart numbering at this value; 0 continues */
-    kh_para_props number_props;   /* how the page number is set */
+    kh_para_props number_props;   /* how the page number is set (kh_finish: centred unless set) */
     kh_block_list body;
+    /* kh_finish: where the section's page properties ride in the text. DOCX closes a section
+       with its last paragraph, which holds the w:sectPr: CARRIER, or NULL when the section does
+       not end with a paragraph (the writer adds an empty one) or is the last (its properties
+       close the body). ODT starts the section's master page on its first block, or on a blank
+       paragraph when OPENS_BLANK (the section is empty). CLOSES_BLANK: the document's last
+       section ends with a table, and both formats end the text with an empty paragraph. */
+    kh_para *carrier;
+    int opens_blank, closes_blank;
 } kh_section;
 
 typedef enum { KH_STYLE_PARAGRAPH, KH_STYLE_CHARACTER, KH_STYLE_TABLE } kh_style_kind;
@@ -123,6 +137,7 @@ typedef struct {
     char *next;
     kh_style_kind kind;
     kh_para_props props;
+    kh_para_props applied;   /* kh_finish: PROPS over those of the styles it is based on */
 } kh_style;
 
 typedef struct {
@@ -136,6 +151,7 @@ typedef struct {
     size_t nstyles, styles_cap;
     kh_section *sections;
     size_t nsections, sections_cap;
+    int finished;        /* kh_finish passed: the writers write nothing else */
 } kh_doc;
 
 kh_doc *kh_doc_new(void);
@@ -182,7 +198,7 @@ kh_cell *kh_row_add_cell(kh_row *r);
 
 /* Place every cell in the grid. Fails, naming the row (or source file and line) and column, when a span overlaps
    another cell, a row is wider than the grid, a span runs past the table's end, or a place is
-   left empty. Every cell is given at least one paragraph, as both formats require. */
+   left empty. (An empty cell is given its paragraph by kh_finish.) */
 int kh_table_layout(kh_table *t, kh_error *err);
 
 /* The slot at (row, col) after layout. */

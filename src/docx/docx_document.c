@@ -15,14 +15,14 @@ int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **d
         const kh_block_list *b = &s->body;
         int last_section = i + 1 == doc->nsections;
         size_t n = b->nblocks;
-        int ends_in_para = n > 0 && b->blocks[n - 1].kind == KH_BLOCK_PARA;
-        /* A section's properties ride on its last paragraph; the last section's close the body. */
-        size_t plain = (!last_section && ends_in_para) ? n - 1 : n;
+        /* A section's properties ride on its carrier, its last paragraph (kh_finish); the last
+           section's close the body. */
+        size_t plain = s->carrier ? n - 1 : n;
         kh_block_list head = {b->blocks, plain, plain};
         docx_write_blocks(&x, &head);
         if (!last_section) {
-            if (ends_in_para) {
-                docx_write_para(&x, b->blocks[n - 1].u.para, s, &refs[i]);
+            if (s->carrier) {
+                docx_write_para(&x, s->carrier, s, &refs[i]);
             } else {
                 kh_para empty = {0};
                 kh_para_props_init(&empty.props);
@@ -33,7 +33,7 @@ int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **d
                 docx_write_para(&x, &empty, s, &refs[i]);
             }
         } else {
-            if (n == 0 || !ends_in_para)
+            if (s->opens_blank || s->closes_blank)
                 kh_xml_empty(&x, "w:p", NULL, NULL);   /* a body must not end with a table */
             docx_write_sectpr(&x, s, &refs[i]);
         }

@@ -28,8 +28,8 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     size_t len = 0;
     int rc = KH_OK;
     char name[64];
-    if (n == 0) {
-        rc = kh_error_set(err, KH_EXIT_INPUT, "the template wrote no content");
+    if (!doc->finished) {   /* kh_finish also makes sure there is a section */
+        rc = kh_error_set(err, KH_EXIT_IO, "the document model was not finished (kh_finish) before it was written");
         goto done;
     }
     int ok = docx_header_xml(&doc->sections[0], 0, &data, &len);

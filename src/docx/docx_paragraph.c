@@ -1,6 +1,7 @@
 /* WordprocessingML paragraphs, runs, tables and section properties. */
 #include <stdio.h>
 #include "docx_internal.h"
+#include "kh_units.h"
 
 static void on_off(kh_xml *x, const char *name, int v)
 {
@@ -18,7 +19,7 @@ void docx_write_rpr_props(kh_xml *x, const kh_run_props *r)
     on_off(x, "w:caps", r->caps);
     if (r->color != KH_UNSET) {
         char hex[8];
-        snprintf(hex, sizeof hex, "%06X", (unsigned)r->color & 0xFFFFFFu);
+        kh_fmt_rrggbb(hex, sizeof hex, r->color);
         kh_xml_empty(x, "w:color", "w:val", hex);
     }
     if (r->size != KH_UNSET) {
@@ -109,19 +110,6 @@ void docx_write_ppr_props(kh_xml *x, const kh_para_props *p)
         kh_xml_empty(x, "w:jc", "w:val", jc);
 }
 
-/* A run's properties: the paragraph's own run properties, overridden by the run's. */
-static kh_run_props merge(const kh_run_props *base, const kh_run_props *over)
-{
-    kh_run_props m = *base;
-    if (over->size != KH_UNSET) m.size = over->size;
-    if (over->bold != KH_UNSET) m.bold = over->bold;
-    if (over->italic != KH_UNSET) m.italic = over->italic;
-    if (over->underline != KH_UNSET) m.underline = over->underline;
-    if (over->caps != KH_UNSET) m.caps = over->caps;
-    if (over->color != KH_UNSET) m.color = over->color;
-    return m;
-}
-
 static void run_start(kh_xml *x, const kh_run_props *r)
 {
     kh_xml_start(x, "w:r");
@@ -139,9 +127,9 @@ static void field_char(kh_xml *x, const kh_run_props *r, const char *type)
     kh_xml_end(x);
 }
 
-static void write_run(kh_xml *x, const kh_run *run, const kh_run_props *para_run)
+static void write_run(kh_xml *x, const kh_run *run)
 {
-    kh_run_props r = merge(para_run, &run->props);
+    kh_run_props r = run->props;   /* over the paragraph's (kh_finish) */
     switch (run->kind) {
     case KH_RUN_TEXT:
         run_start(x, &r);
@@ -196,7 +184,7 @@ void docx_write_para(kh_xml *x, const kh_para *p, const kh_section *sect_end,
         docx_write_sectpr(x, sect_end, refs);
     kh_xml_end(x);
     for (size_t i = 0; i < p->nruns; i++)
-        write_run(x, &p->runs[i], &p->props.run);
+        write_run(x, &p->runs[i]);
     kh_xml_end(x);
 }
 
@@ -241,10 +229,9 @@ static void cell_props(kh_xml *x, const kh_table *t, const kh_cell *c, const cha
         kh_xml_empty_int(x, "w:gridSpan", "w:val", c->colspan);
     if (vmerge)
         kh_xml_empty(x, "w:vMerge", *vmerge ? "w:val" : NULL, vmerge);
-    if (c->shade > 0) {
+    if (c->fill != KH_UNSET) {
         char fill[8];
-        int v = 255 - (255 * c->shade) / 100;
-        snprintf(fill, sizeof fill, "%02X%02X%02X", v, v, v);
+        kh_fmt_rrggbb(fill, sizeof fill, c->fill);
         kh_xml_start(x, "w:shd");
         kh_xml_attr(x, "w:val", "clear");
         kh_xml_attr(x, "w:color", "auto");

@@ -17,11 +17,9 @@ int docx_header_xml(const kh_section *s, int with_number, char **data, size_t *l
     kh_xml_attr(&x, "xmlns:w", DOCX_NS_W);
     kh_xml_attr(&x, "xmlns:r", DOCX_NS_R);
     kh_para p = {0};
-    p.props = s->number_props;
-    if (p.props.align == KH_ALIGN_UNSET)
-        p.props.align = KH_ALIGN_CENTER;   /* the decree: centred in the top margin */
+    p.props = s->number_props;   /* centred unless set (kh_finish) */
     kh_run run = {.kind = KH_RUN_PAGE_NUMBER};
-    kh_run_props_init(&run.props);
+    run.props = p.props.run;   /* the paragraph's, as kh_finish sets a run's */
     if (with_number) {
         p.runs = &run;
         p.nruns = 1;

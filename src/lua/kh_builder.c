@@ -13,10 +13,10 @@
 #include "kh_metrics.h"
 #include "kh_sandbox.h"
 #include "kh_text.h"
+#include "kh_units.h"
 #include "kh_util.h"
 
 #define DOC_META "kh.doc"
-#define TWIPS_PER_MM (1440.0 / 25.4)
 
 /* What the document model and the writer's XML take for each thing a template writes, charged
    against the sandbox's memory budget (kh_sandbox_charge): the model lives in C, outside the
@@ -26,7 +26,7 @@
 #define COST_CELL 128
 #define COST_ROW 128
 #define COST_SECTION 1024
-#define COST_STYLE 512
+#define COST_STYLE 768
 /* Each covers its struct twice over (arrays grow by doubling) and the list entry holding it;
    the text of every string is charged apart, by its length (kh_lua_gate). */
 _Static_assert(COST_PARA >= sizeof(kh_para) + 16 + 2 * sizeof(kh_block), "COST_PARA too small");
@@ -36,8 +36,6 @@ _Static_assert(COST_ROW >= 2 * sizeof(kh_row) + 16, "COST_ROW too small");
 _Static_assert(COST_SECTION >= 2 * sizeof(kh_section), "COST_SECTION too small");
 _Static_assert(COST_STYLE >= 2 * sizeof(kh_style) + sizeof(kh_style) + 16, "COST_STYLE too small");
 
-static int mm_to_twips(double mm) { return (int)lround(mm * TWIPS_PER_MM); }
-static int pt_to_twips(double pt) { return (int)lround(pt * 20.0); }
 
 /* ---- reading fields (raw, once: kh_boundary.h) ---- */
 
@@ -157,14 +155,14 @@ static void opt_mm(lua_State *L, int idx, const char *what, const char *field, i
 {
     double v;
     if (opt_number(L, idx, what, field, &v))
-        *twips = mm_to_twips(v);
+        *twips = kh_twips_from_mm(v);
 }
 
 static void opt_pt(lua_State *L, int idx, const char *what, const char *field, int *twips)
 {
     double v;
     if (opt_number(L, idx, what, field, &v))
-        *twips = pt_to_twips(v);
+        *twips = kh_twips_from_pt(v);
 }
 
 static void opt_size(lua_State *L, int idx, const char *what, int *half_points)
@@ -173,7 +171,7 @@ static void opt_size(lua_State *L, int idx, const char *what, int *half_points)
     if (opt_number(L, idx, what, "size", &v)) {
         if (v < 1 || v > 200)
             luaL_error(L, "%s.size: expected a font size in points from 1 to 200, got %f", what, v);
-        *half_points = (int)lround(v * 2);
+        *half_points = kh_half_points_from_pt(v);
     }
 }
 
@@ -232,27 +230,27 @@ static void read_para_props(lua_State *L, int idx, const char *what, kh_para_pro
         if (v < 0.5 || v > 5)
             luaL_error(L, "%s.line: expected a line spacing from 0.5 to 5 (1 = single), got %f", what, v);
         p->line_rule = KH_LINE_AUTO;
-        p->line = (int)lround(v * 240);
+        p->line = kh_lines240_from_lines(v);
     }
     if (opt_number(L, idx, what, "line_exact", &v)) {
         p->line_rule = KH_LINE_EXACT;
-        p->line = pt_to_twips(v);
+        p->line = kh_twips_from_pt(v);
     }
     if (opt_number(L, idx, what, "line_at_least", &v)) {
         p->line_rule = KH_LINE_AT_LEAST;
-        p->line = pt_to_twips(v);
+        p->line = kh_twips_from_pt(v);
     }
     opt_bool(L, idx, what, "keep_next", &p->keep_next);
     opt_bool(L, idx, what, "keep_lines", &p->keep_lines);
     opt_bool(L, idx, what, "page_break_before", &p->page_break_before);
     opt_bool(L, idx, what, "widow_control", &p->widow_control);
     if (opt_number(L, idx, what, "border_top", &v))
-        p->border_top.width = (int)lround(v * 8);
+        p->border_top.width = kh_eighths_from_pt(v);
     if (opt_number(L, idx, what, "border_bottom", &v))
-        p->border_bottom.width = (int)lround(v * 8);
+        p->border_bottom.width = kh_eighths_from_pt(v);
     if (opt_number(L, idx, what, "border", &v))   /* a frame on all four sides */
         p->border_top.width = p->border_bottom.width = p->border_left.width = p->border_right.width =
-            (int)lround(v * 8);
+            kh_eighths_from_pt(v);
 }
 
 /* The string at IDX as text runs of P (line breaks and tabs become break and tab runs). */
@@ -488,7 +486,7 @@ static int doc_section(lua_State *L)
     if (opt_number(L, 2, "section", "number_size", &v)) {
         if (v < 1 || v > 200)
             luaL_error(L, "section.number_size: expected a font size in points from 1 to 200, got %f", v);
-        s.number_props.run.size = (int)lround(v * 2);
+        s.number_props.run.size = kh_half_points_from_pt(v);
     }
     if (s.width < 1000 || s.height < 1000 || kh_section_text_width(&s) < 1000
         || s.height - s.margin_top - s.margin_bottom < 1000)
@@ -511,7 +509,8 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
     if (opt_number(L, idx, "cell", "rowspan", &v))
         cell->rowspan = (int)v;
     if (opt_number(L, idx, "cell", "shade", &v)) {
-        if (v < 0 || v > 100)
+        /* kh_finish's rule, checked here too so the error names the template line */
+        if (!kh_shade_valid((int)v))
             luaL_error(L, "cell.shade: expected a percentage from 0 to 100, got %f", v);
         cell->shade = (int)v;
     }
@@ -563,7 +562,7 @@ static int doc_table(lua_State *L)
         lua_rawgeti(L, -1, i + 1);
         if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
             luaL_error(L, "table.widths[%d]: expected a width in mm, got %s", i + 1, luaL_typename(L, -1));
-        t->widths[i] = mm_to_twips(lua_tonumber(L, -1));
+        t->widths[i] = kh_twips_from_mm(lua_tonumber(L, -1));
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
@@ -666,7 +665,7 @@ static int doc_settings(lua_State *L)
 static int doc_text_width(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
-    lua_pushnumber(L, kh_section_text_width(kh_doc_current_section(doc)) / TWIPS_PER_MM);
+    lua_pushnumber(L, kh_mm_from_twips(kh_section_text_width(kh_doc_current_section(doc))));
     return 1;
 }
 
@@ -835,7 +834,7 @@ static int kh_lua_text_width(lua_State *L)
     const char *s = luaL_checkstring(L, 1);
     double size = luaL_checknumber(L, 2);
     int w = kh_text_width_twips(s, size, lua_toboolean(L, 3), lua_toboolean(L, 4));
-    lua_pushnumber(L, w / TWIPS_PER_MM);
+    lua_pushnumber(L, kh_mm_from_twips(w));
     return 1;
 }
 

@@ -3,10 +3,10 @@
    (nothing is written), so they can be declared before the body that the second walk writes. */
 #include <stdio.h>
 #include <string.h>
+#include "kh_units.h"
 #include "odt_internal.h"
 
 typedef struct {
-    const kh_doc *doc;
     kh_xml *x;               /* NULL in the first walk */
     odt_autostyles *styles;
     odt_spec spec;           /* scratch property set */
@@ -80,14 +80,15 @@ static const char *para_style(ctx *c, const kh_para *p, const kh_para_props *pro
     return odt_auto_name(c->styles, &c->spec);
 }
 
-/* The text style of a run whose properties differ from its paragraph's, or NULL. */
+/* The text style of a run whose properties (over the paragraph's, kh_finish) differ from its
+   paragraph's, or NULL. */
 static const char *span_style(ctx *c, const kh_run_props *run, const kh_run_props *para)
 {
     kh_run_props d;
     kh_run_props_init(&d);
     int any = 0;
 #define DIFF(f)                                          \
-    if (run->f != KH_UNSET && run->f != para->f) {       \
+    if (run->f != para->f) {                             \
         d.f = run->f;                                    \
         any = 1;                                         \
     }
@@ -112,9 +113,8 @@ static const char *cell_style(ctx *c, const kh_table *t, const kh_cell *cell)
     char v[32];
     odt_spec_init(&c->spec, "table-cell", NULL, NULL);
     odt_spec_prop(&c->spec, el, "style:vertical-align", valign[cell->valign]);
-    if (cell->shade > 0) {
-        int g = 255 - (255 * (cell->shade > 100 ? 100 : cell->shade)) / 100;
-        snprintf(v, sizeof v, "#%02X%02X%02X", g, g, g);
+    if (cell->fill != KH_UNSET) {
+        kh_fmt_hash_rgb(v, sizeof v, cell->fill);
         odt_spec_prop(&c->spec, el, "fo:background-color", v);
     }
     odt_cm(v, sizeof v, t->cell_margin > 0 ? t->cell_margin : 0);
@@ -169,10 +169,9 @@ static void write_para(ctx *c, const kh_para *p, const section_start *st, int pr
 {
     kh_para_props props = p->props;
     if (props.border_left.width || props.border_right.width)
-        odt_frame_indents(&props, odt_resolve(c->doc, &p->props, p->style, ODT_INDENT_LEFT),
-                          odt_resolve(c->doc, &p->props, p->style, ODT_INDENT_RIGHT));
+        odt_frame_indents(&props, odt_applied(p->applied.indent_left), odt_applied(p->applied.indent_right));
     if (prev_after > 0) {
-        int before = odt_resolve(c->doc, &p->props, p->style, ODT_SPACE_BEFORE);
+        int before = odt_applied(p->applied.space_before);
         int cut = before > prev_after ? before - prev_after : 0;
         if (cut != before)
             props.space_before = cut;
@@ -262,6 +261,7 @@ static void write_table(ctx *c, const kh_table *t, const section_start *st)
         if (st) {
             kh_para blank = {0};
             kh_para_props_init(&blank.props);
+            kh_para_props_init(&blank.applied);
             write_para(c, &blank, st, 0);
         }
         return;
@@ -274,8 +274,9 @@ static void write_table(ctx *c, const kh_table *t, const section_start *st)
     odt_cm(v, sizeof v, total);
     odt_spec_prop(&c->spec, el, "style:width", v);
     /* Word draws a table's 0.5 pt left border centred on the indent, ODF inside it: half the
-       border (5 twips) further right sets the rule and the text where Word does. */
-    odt_cm(v, sizeof v, t->indent + (t->borders ? 5 : 0));
+       border (5 twips; the border is DOCX's w:sz="4" eighths) further right sets the rule and the
+       text where Word does. */
+    odt_cm(v, sizeof v, t->indent + (t->borders ? kh_twips_from_eighths(4) / 2 : 0));
     odt_spec_prop(&c->spec, el, "fo:margin-left", v);
     if (st && st->page_number > 0) {
         snprintf(v, sizeof v, "%d", st->page_number);
@@ -318,7 +319,7 @@ static void write_blocks(ctx *c, const kh_block_list *blocks, const section_star
         if (blocks->blocks[i].kind == KH_BLOCK_PARA) {
             const kh_para *p = blocks->blocks[i].u.para;
             write_para(c, p, s, prev_after);
-            prev_after = odt_resolve(c->doc, &p->props, p->style, ODT_SPACE_AFTER);
+            prev_after = odt_applied(p->applied.space_after);
         } else {
             write_table(c, blocks->blocks[i].u.table, s);
             prev_after = 0;
@@ -337,13 +338,14 @@ static void write_body(ctx *c, const kh_doc *doc)
         odt_master_name(master, sizeof master, i, odt_section_first_master(s));
         section_start st = {master, s->page_start};
         const kh_block_list *b = &s->body;
-        if (b->nblocks == 0) {
+        if (s->opens_blank) {
             kh_para blank = {0};
             kh_para_props_init(&blank.props);
+            kh_para_props_init(&blank.applied);
             write_para(c, &blank, &st, 0);   /* the page style needs a paragraph to ride on */
         }
         write_blocks(c, b, &st);
-        if (i + 1 == doc->nsections && b->nblocks > 0 && b->blocks[b->nblocks - 1].kind == KH_BLOCK_TABLE) {
+        if (s->closes_blank) {
             /* The text ends with a paragraph, as in the DOCX body. */
             start(c, "text:p");
             attr(c, "text:style-name", "Standard");
@@ -358,7 +360,6 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
 {
     ctx c;
     memset(&c, 0, sizeof c);
-    c.doc = doc;
     c.styles = odt_auto_new("");
     write_body(&c, doc);   /* first walk: the automatic styles */
     kh_xml x;

@@ -50,14 +50,13 @@ void odt_spec_para(odt_spec *s, const kh_para_props *p);
 /* Text properties (style:text-properties) for what R sets. */
 void odt_spec_text(odt_spec *s, const kh_run_props *r);
 
-/* A length of OWN as it applies: OWN's value, else that of STYLE_ID and the styles it is based
-   on, else 0 (the default paragraph style sets none of them). */
-typedef enum { ODT_SPACE_BEFORE, ODT_SPACE_AFTER, ODT_INDENT_LEFT, ODT_INDENT_RIGHT } odt_length;
-int odt_resolve(const kh_doc *doc, const kh_para_props *own, const char *style_id, odt_length which);
+/* A length as it applies (a kh_finish "applied" value): 0 where no style sets it, as the
+   default paragraph style sets none of them. */
+int odt_applied(int twips);
 
 /* Word draws a left or right paragraph border outside the text's indent (1 pt away), ODF inside
    the margin: move the margins of P out by the border and its padding so the text stays where
-   Word has it. LEFT and RIGHT are the indents as they apply (odt_resolve). */
+   Word has it. LEFT and RIGHT are the indents as they apply (odt_applied). */
 void odt_frame_indents(kh_para_props *p, int left, int right);
 
 /* Write <style:style style:name=NAME …> from a property set's key; DISPLAY_NAME and NEXT

@@ -19,8 +19,8 @@ int kh_odt_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
 {
     *out = NULL;
     *out_len = 0;
-    if (doc->nsections == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "the template wrote no content");
+    if (!doc->finished)   /* kh_finish also makes sure there is a section */
+        return kh_error_set(err, KH_EXIT_IO, "the document model was not finished (kh_finish) before it was written");
     kh_package *pkg = kh_package_new(doc->time, err);
     if (!pkg)
         return KH_EXIT_IO;

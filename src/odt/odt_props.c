@@ -5,30 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_units.h"
 #include "odt_internal.h"
 
 /* ---- lengths ---- */
 
-/* VALUE with at most DECIMALS decimals, trailing zeros dropped, then UNIT. */
-static void number(char *buf, size_t n, double value, int decimals, const char *unit)
-{
-    char tmp[64];
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, value);
-    char *dot = strchr(tmp, '.');
-    if (dot) {
-        char *end = tmp + strlen(tmp) - 1;
-        while (end > dot && *end == '0')
-            *end-- = '\0';
-        if (end == dot)
-            *end = '\0';
-    }
-    if (strcmp(tmp, "-0") == 0)
-        strcpy(tmp, "0");
-    snprintf(buf, n, "%s%s", tmp, unit);
-}
-
-void odt_cm(char *buf, size_t n, int twips) { number(buf, n, twips * 2.54 / 1440.0, 4, "cm"); }
-void odt_pt(char *buf, size_t n, double points) { number(buf, n, points, 3, "pt"); }
+/* The formats' lengths are written by kh_units; these names keep the ODF writer's calls short. */
+void odt_cm(char *buf, size_t n, int twips) { kh_fmt_cm(buf, n, twips); }
+void odt_pt(char *buf, size_t n, double points) { kh_fmt_pt(buf, n, points); }
 
 /* ---- property sets ---- */
 
@@ -67,7 +51,7 @@ static void prop_cm(odt_spec *s, const char *attr, int twips)
 static void border(odt_spec *s, const char *side, const kh_border *b)
 {
     char w[32], v[64], attr[32];
-    odt_pt(w, sizeof w, b->width / 8.0);
+    odt_pt(w, sizeof w, kh_pt_from_eighths(b->width));
     snprintf(v, sizeof v, "%s solid #000000", w);
     snprintf(attr, sizeof attr, "fo:border-%s", side);
     odt_spec_prop(s, ODT_PARA_PROPS, attr, v);
@@ -107,10 +91,10 @@ void odt_spec_para(odt_spec *s, const kh_para_props *p)
     if (p->line_rule != KH_LINE_UNSET && p->line >= 0) {
         char v[32];
         if (p->line_rule == KH_LINE_AUTO) {
-            number(v, sizeof v, p->line * 100.0 / 240.0, 2, "%");
+            kh_fmt_percent(v, sizeof v, p->line);
             odt_spec_prop(s, ODT_PARA_PROPS, "fo:line-height", v);
         } else {
-            odt_pt(v, sizeof v, p->line / 20.0);
+            odt_pt(v, sizeof v, kh_pt_from_twips(p->line));
             odt_spec_prop(s, ODT_PARA_PROPS,
                           p->line_rule == KH_LINE_EXACT ? "fo:line-height" : "style:line-height-at-least", v);
         }
@@ -135,32 +119,10 @@ void odt_spec_para(odt_spec *s, const kh_para_props *p)
         border(s, "right", &p->border_right);
 }
 
-static int length_of(const kh_para_props *p, odt_length which)
-{
-    switch (which) {
-    case ODT_SPACE_BEFORE: return p->space_before;
-    case ODT_SPACE_AFTER: return p->space_after;
-    case ODT_INDENT_LEFT: return p->indent_left;
-    case ODT_INDENT_RIGHT: return p->indent_right;
-    }
-    return KH_UNSET;
-}
-
-int odt_resolve(const kh_doc *doc, const kh_para_props *own, const char *style_id, odt_length which)
-{
-    int v = length_of(own, which);
-    for (int depth = 0; v == KH_UNSET && style_id && depth < 64; depth++) {
-        const kh_style *s = kh_doc_find_style(doc, style_id);
-        if (!s)
-            break;
-        v = length_of(&s->props, which);
-        style_id = s->based_on;
-    }
-    return v == KH_UNSET ? 0 : v;
-}
+int odt_applied(int twips) { return twips == KH_UNSET ? 0 : twips; }
 
 /* The border's width and its 1 pt padding, in twips. */
-static int frame_width(const kh_border *b) { return 20 + (b->width * 5 + 1) / 2; }
+static int frame_width(const kh_border *b) { return KH_TWIPS_PER_PT + kh_twips_from_eighths(b->width); }
 
 void odt_frame_indents(kh_para_props *p, int left, int right)
 {
@@ -186,7 +148,7 @@ void odt_spec_text(odt_spec *s, const kh_run_props *r)
 {
     if (r->size != KH_UNSET) {
         char v[32];
-        odt_pt(v, sizeof v, r->size / 2.0);
+        odt_pt(v, sizeof v, kh_pt_from_half_points(r->size));
         three_scripts(s, "font-size", v);
     }
     if (r->bold != KH_UNSET)
@@ -204,7 +166,7 @@ void odt_spec_text(odt_spec *s, const kh_run_props *r)
         odt_spec_prop(s, ODT_TEXT_PROPS, "fo:text-transform", r->caps ? "uppercase" : "none");
     if (r->color != KH_UNSET) {
         char v[16];
-        snprintf(v, sizeof v, "#%06X", (unsigned)r->color & 0xFFFFFFu);
+        kh_fmt_hash_rgb(v, sizeof v, r->color);
         odt_spec_prop(s, ODT_TEXT_PROPS, "fo:color", v);
     }
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_units.h"
 #include "odt_internal.h"
 
 void odt_master_name(char *buf, size_t n, size_t index, int first)
@@ -68,7 +69,7 @@ static void default_style(kh_xml *x, const kh_doc *doc)
 {
     char family[512], size[32];
     quoted_family(family, sizeof family, doc->font);
-    odt_pt(size, sizeof size, doc->size / 2.0);
+    odt_pt(size, sizeof size, kh_pt_from_half_points(doc->size));
     kh_xml_start(x, "style:default-style");
     kh_xml_attr(x, "style:family", "paragraph");
     kh_xml_start(x, ODT_PARA_PROPS);
@@ -120,8 +121,7 @@ static void named_styles(kh_xml *x, const kh_doc *doc)
                            : strcmp(s->id, "Standard") ? "Standard" : NULL;
         kh_para_props props = s->props;
         if (props.border_left.width || props.border_right.width)
-            odt_frame_indents(&props, odt_resolve(doc, &s->props, s->based_on, ODT_INDENT_LEFT),
-                              odt_resolve(doc, &s->props, s->based_on, ODT_INDENT_RIGHT));
+            odt_frame_indents(&props, odt_applied(s->applied.indent_left), odt_applied(s->applied.indent_right));
         odt_spec_init(&spec, "paragraph", base, NULL);
         odt_spec_para(&spec, &props);
         odt_spec_text(&spec, &s->props.run);
@@ -171,9 +171,7 @@ static void page_layout(kh_xml *x, const kh_section *s, size_t index, int first)
    they say otherwise. */
 static const char *number_style(odt_autostyles *a, odt_spec *spec, const kh_section *s)
 {
-    kh_para_props p = s->number_props;
-    if (p.align == KH_ALIGN_UNSET)
-        p.align = KH_ALIGN_CENTER;   /* the decree: centred in the top margin */
+    kh_para_props p = s->number_props;   /* centred unless set (kh_finish) */
     odt_frame_indents(&p, p.indent_left == KH_UNSET ? 0 : p.indent_left,
                       p.indent_right == KH_UNSET ? 0 : p.indent_right);
     odt_spec_init(spec, "paragraph", "Standard", NULL);

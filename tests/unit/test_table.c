@@ -57,7 +57,9 @@ static kh_row *add_row(kh_table *t, const spec *cells, size_t n)
 
 static const char *cell_text(const kh_cell *c)
 {
-    if (!c || c->content.nblocks == 0 || c->content.blocks[0].kind != KH_BLOCK_PARA)
+    if (c && c->content.nblocks == 0)
+        return "";   /* an empty cell, before kh_finish */
+    if (!c || c->content.blocks[0].kind != KH_BLOCK_PARA)
         return NULL;
     const kh_para *p = c->content.blocks[0].u.para;
     return p->nruns ? p->runs[0].text : "";
@@ -152,21 +154,21 @@ static void test_two_row_header(void **state)
     assert_ptr_equal(kh_table_cell_at(t, 1, 2), &t->rows[1].cells[0]);
     assert_ptr_equal(kh_table_cell_at(t, 2, 4), &t->rows[2].cells[4]);
 
-    /* every cell has a paragraph, as both formats require; a filled one keeps its own */
+    /* the layout leaves an empty cell empty (kh_finish gives it its paragraph); a filled one
+       keeps its own */
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t i = 0; i < t->rows[r].ncells; i++) {
             const kh_cell *c = &t->rows[r].cells[i];
-            assert_int_equal(c->content.nblocks, 1);
-            assert_int_equal(c->content.blocks[0].kind, KH_BLOCK_PARA);
+            int empty = r == 2 && (i == 2 || i == 4);
+            assert_int_equal(c->content.nblocks, empty ? 0 : 1);
         }
-    assert_int_equal(t->rows[2].cells[2].content.blocks[0].u.para->nruns, 0);
     assert_int_equal(t->rows[2].cells[1].content.blocks[0].u.para->nruns, 1);
 
     /* laying out again gives the same grid */
     layout_ok(t);
     assert_slot(t, 1, 0, 0, 0);
     assert_slot(t, 1, 5, 1, 5);
-    assert_int_equal(t->rows[2].cells[2].content.nblocks, 1);
+    assert_int_equal(t->rows[2].cells[2].content.nblocks, 0);
     kh_blocks_free(&list);
 }
 
