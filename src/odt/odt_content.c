@@ -177,6 +177,7 @@ static void write_para(ctx *c, const kh_para *p, const section_start *st, int pr
         if (cut != before)
             props.space_before = cut;
     }
+    odt_complete_margins(c->doc, &props, &p->props, p->style);
     const char *style = para_style(c, p, &props, st);
     start(c, "text:p");
     attr(c, "text:style-name", style);

@@ -52,8 +52,15 @@ void odt_spec_text(odt_spec *s, const kh_run_props *r);
 
 /* A length of OWN as it applies: OWN's value, else that of STYLE_ID and the styles it is based
    on, else 0 (the default paragraph style sets none of them). */
-typedef enum { ODT_SPACE_BEFORE, ODT_SPACE_AFTER, ODT_INDENT_LEFT, ODT_INDENT_RIGHT } odt_length;
+typedef enum { ODT_SPACE_BEFORE, ODT_SPACE_AFTER, ODT_INDENT_LEFT, ODT_INDENT_RIGHT, ODT_INDENT_FIRST } odt_length;
 int odt_resolve(const kh_doc *doc, const kh_para_props *own, const char *style_id, odt_length which);
+
+/* LibreOffice keeps the margins above and below as one property, and the indents as another: a
+   style that sets only one of them resets the others to 0 over its parent's. Where P (the
+   properties to write, over STYLE_ID) sets one, the others of its group are filled in as OWN
+   and the styles give them. */
+void odt_complete_margins(const kh_doc *doc, kh_para_props *p, const kh_para_props *own,
+                          const char *style_id);
 
 /* Word draws a left or right paragraph border outside the text's indent (1 pt away), ODF inside
    the margin: move the margins of P out by the border and its padding so the text stays where

@@ -142,6 +142,7 @@ static int length_of(const kh_para_props *p, odt_length which)
     case ODT_SPACE_AFTER: return p->space_after;
     case ODT_INDENT_LEFT: return p->indent_left;
     case ODT_INDENT_RIGHT: return p->indent_right;
+    case ODT_INDENT_FIRST: return p->indent_first;
     }
     return KH_UNSET;
 }
@@ -157,6 +158,27 @@ int odt_resolve(const kh_doc *doc, const kh_para_props *own, const char *style_i
         style_id = s->based_on;
     }
     return v == KH_UNSET ? 0 : v;
+}
+
+void odt_complete_margins(const kh_doc *doc, kh_para_props *p, const kh_para_props *own,
+                          const char *style_id)
+{
+    if (!style_id)
+        return;   /* over the default style, which sets none of them */
+    if ((p->space_before == KH_UNSET) != (p->space_after == KH_UNSET)) {
+        if (p->space_before == KH_UNSET)
+            p->space_before = odt_resolve(doc, own, style_id, ODT_SPACE_BEFORE);
+        else
+            p->space_after = odt_resolve(doc, own, style_id, ODT_SPACE_AFTER);
+    }
+    if (p->indent_left != KH_UNSET || p->indent_right != KH_UNSET || p->indent_first != KH_UNSET) {
+        if (p->indent_left == KH_UNSET)
+            p->indent_left = odt_resolve(doc, own, style_id, ODT_INDENT_LEFT);
+        if (p->indent_right == KH_UNSET)
+            p->indent_right = odt_resolve(doc, own, style_id, ODT_INDENT_RIGHT);
+        if (p->indent_first == KH_UNSET)
+            p->indent_first = odt_resolve(doc, own, style_id, ODT_INDENT_FIRST);
+    }
 }
 
 /* The border's width and its 1 pt padding, in twips. */

@@ -122,6 +122,7 @@ static void named_styles(kh_xml *x, const kh_doc *doc)
         if (props.border_left.width || props.border_right.width)
             odt_frame_indents(&props, odt_resolve(doc, &s->props, s->based_on, ODT_INDENT_LEFT),
                               odt_resolve(doc, &s->props, s->based_on, ODT_INDENT_RIGHT));
+        odt_complete_margins(doc, &props, &s->props, s->based_on);
         odt_spec_init(&spec, "paragraph", base, NULL);
         odt_spec_para(&spec, &props);
         odt_spec_text(&spec, &s->props.run);
