@@ -372,7 +372,9 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_attr(&x, "xmlns:text", ODT_NS_TEXT);
         kh_xml_attr(&x, "xmlns:table", ODT_NS_TABLE);
         kh_xml_attr(&x, "xmlns:fo", ODT_NS_FO);
+        kh_xml_attr(&x, "xmlns:svg", ODT_NS_SVG);
         kh_xml_attr(&x, "office:version", ODT_VERSION);
+        odt_font_faces(&x, doc);
         kh_xml_start(&x, "office:automatic-styles");
         odt_auto_write(c.styles, &x);
         kh_xml_end(&x);

@@ -55,6 +55,10 @@ void odt_spec_text(odt_spec *s, const kh_run_props *r);
 typedef enum { ODT_SPACE_BEFORE, ODT_SPACE_AFTER, ODT_INDENT_LEFT, ODT_INDENT_RIGHT, ODT_INDENT_FIRST } odt_length;
 int odt_resolve(const kh_doc *doc, const kh_para_props *own, const char *style_id, odt_length which);
 
+/* odt_fonts.c: "'Times New Roman'" (a family with spaces is quoted), and the font-face-decls. */
+void odt_quoted_family(char *buf, size_t n, const char *font);
+void odt_font_faces(kh_xml *x, const kh_doc *doc);
+
 /* LibreOffice keeps the margins above and below as one property, and the indents as another: a
    style that sets only one of them resets the others to 0 over its parent's. Where P (the
    properties to write, over STYLE_ID) sets one, the others of its group are filled in as OWN
