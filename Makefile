@@ -109,6 +109,7 @@ integration: all
 	tests/integration/odt.sh $(BUILD)/kehoach
 	tests/integration/templates.sh $(BUILD)/kehoach
 	tests/integration/appendix.sh $(BUILD)/kehoach
+	tests/integration/styles.sh $(BUILD)/kehoach
 	tests/integration/rows.sh $(BUILD)/kehoach
 	tests/integration/colours.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach

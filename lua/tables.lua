@@ -21,15 +21,12 @@ local function where(spec, row)
   return "table row " .. tostring(row.index)
 end
 
--- One line of a cell → a paragraph spec.
+-- One line of a cell → a paragraph spec. STYLE: the named style (id) and the cell's exceptions
+-- to it (align, keep_next); the size, weight and spacing are the style's.
 local function paragraph(line, style, spec, row, column)
   local ok, runs = pcall(kh.inline, line, spec.file or "table", row.line or 1, column)
   if not ok then error(runs, 0) end
-  return {
-    runs = runs, align = style.align, size = style.size, bold = style.bold,
-    italic = style.italic, space_before = style.space_before, space_after = style.space_after,
-    line = style.line, indent_first = 0, keep_next = style.keep_next,
-  }
+  return { style = style.id, runs = runs, align = style.align, keep_next = style.keep_next }
 end
 
 -- One cell text → paragraph specs: one per line, empty lines dropped but the first.
@@ -72,14 +69,16 @@ end
 local MM_PER_PT = 25.4 / 72
 
 -- The height in mm a cell's paragraphs take in WIDTH mm: each paragraph's lines wrapped by the
--- font's widths (a tenth more for breaks at spaces), single spacing, plus its spacing.
-local function cell_height(content, width)
+-- font's widths (a tenth more for breaks at spaces), single spacing, plus its spacing. SETTINGS
+-- give the size and spacing the table styles carry; BOLD[id] whether a style is bold.
+local function cell_height(content, width, settings, bold)
   local h = 0
+  local size, space = settings.size or 12, settings.space or 0
   for _, p in ipairs(content) do
-    local size, w = p.size or 12, 0
-    for _, run in ipairs(p.runs) do w = w + kh.text_width(run.text, size, run.bold or p.bold) end
+    local w = 0
+    for _, run in ipairs(p.runs) do w = w + kh.text_width(run.text, size, run.bold or bold[p.style]) end
     local lines = math.max(1, math.ceil(w * 1.1 / math.max(width, 1)))
-    h = h + (lines * size * 1.15 + (p.space_before or 0) + (p.space_after or 0)) * MM_PER_PT
+    h = h + (lines * size * 1.15 + 2 * space) * MM_PER_PT
   end
   return h
 end
@@ -118,14 +117,25 @@ function M.render(doc, spec, settings, available_width)
   local restart = stt.restart
   if restart == nil then restart = true end
 
-  -- The styles of header and data cells, made once: paragraph() only reads them.
-  local header_style = { size = settings.size, bold = settings.header_bold, align = settings.header_align,
-                         space_before = settings.space, space_after = settings.space }
-  local data_styles = {}
+  -- The named styles of header, data and group cells (TableHeader, TableText, TableNumber for
+  -- the STT column, TableGroup, TableGroupNumber: the template's element_styles) with each
+  -- column's exceptions, made once: paragraph() only reads them. A cell's alignment is direct
+  -- only where its column's differs from its style's.
+  local header_style = { id = "TableHeader" }
+  local data_styles, group_styles = {}, {}
   for c = 1, ncols do
-    data_styles[c] = { size = settings.size, align = (columns[c] or {}).align or (c == stt_col and "center" or "left"),
-                       space_before = settings.space, space_after = settings.space }
+    local align = (columns[c] or {}).align
+    if c == stt_col then
+      data_styles[c] = { id = "TableNumber", align = align ~= "center" and align or nil }
+    else
+      data_styles[c] = { id = "TableText", align = align ~= "left" and align or nil }
+    end
+    -- a group row's other cells keep it with the next row as its title does
+    align = (columns[c] or {}).align
+    group_styles[c] = { id = "TableText", align = align ~= "left" and align or nil, keep_next = true }
   end
+  local group_label = { id = "TableGroupNumber" }
+  local group_title = { id = "TableGroup" }
 
   local out_rows = {}
   local groups, counter = {}, 0
@@ -142,15 +152,11 @@ function M.render(doc, spec, settings, available_width)
       if restart then counter = 0 end
       -- the title spans up to the next non-empty cell
       local title_col = 2
-      -- a group row stays on the page of its first row
-      local text_style = { size = settings.size, bold = settings.group_bold, align = "left",
-                           space_before = settings.space, space_after = settings.space, keep_next = true }
+      -- a group row stays on the page of its first row (TableGroup keeps with the next)
       local start = 1
       if label ~= "" then
-        cells[#cells + 1] = { content = paragraphs(label, { size = settings.size, bold = settings.group_bold,
-                              align = "center", space_before = settings.space, space_after = settings.space,
-                              keep_next = true },
-                              spec, info, 1), valign = "center", column = 1 }
+        cells[#cells + 1] = { content = paragraphs(label, group_label, spec, info, 1),
+                              valign = "center", column = 1 }
         start = 2
       else
         title_col = 2
@@ -158,12 +164,11 @@ function M.render(doc, spec, settings, available_width)
       local title = row[title_col] or ""
       local stop = title_col + 1
       while stop <= ncols and (row[stop] or "") == "" do stop = stop + 1 end
-      cells[#cells + 1] = { content = paragraphs(title, text_style, spec, info, title_col),
+      cells[#cells + 1] = { content = paragraphs(title, group_title, spec, info, title_col),
                             colspan = stop - start, valign = "center", column = title_col }
       for c = stop, ncols do
-        cells[#cells + 1] = { content = paragraphs(row[c] or "", { size = settings.size,
-                              align = (columns[c] or {}).align, space_before = settings.space,
-                              space_after = settings.space, keep_next = true }, spec, info, c), column = c }
+        cells[#cells + 1] = { content = paragraphs(row[c] or "", group_styles[c], spec, info, c),
+                              column = c }
       end
     else
       local numbered = false
@@ -226,6 +231,8 @@ function M.render(doc, spec, settings, available_width)
   local column_widths = widths(columns, ncols, available_width, spec.file)
   local whole_max = settings.row_whole_max or 80
   local margin = 2 * (settings.cell_margin or 0)
+  local bold = { TableHeader = settings.header_bold, TableGroup = settings.group_bold,
+                 TableGroupNumber = settings.group_bold }
   -- strip helper fields the builder does not know, in place: the rows and cells are this
   -- function's own, and copying them would double their memory
   for _, row in ipairs(out_rows) do
@@ -235,7 +242,7 @@ function M.render(doc, spec, settings, available_width)
       cell.col = nil
       local width = -margin
       for k = cell.column, cell.column + (cell.colspan or 1) - 1 do width = width + (column_widths[k] or 0) end
-      height = math.max(height, cell_height(cell.content, width))
+      height = math.max(height, cell_height(cell.content, width, settings, bold))
     end
     row.origin = nil
     row.header = row.header or nil

@@ -168,17 +168,21 @@ end
 -- ---------------------------------------------------------------------------------------------
 -- helpers
 
-local function rule(width, available, thickness, extra)
-  local side = math.max(0, (available - width) / 2)
-  local p = { runs = {}, border_top = thickness, indent_left = side, indent_right = side,
-              line_exact = 2, size = 2, space_before = 3, space_after = 0, indent_first = 0 }
-  for k, v in pairs(extra or {}) do p[k] = v end
+-- A paragraph on the named style ID with CONTENT (a text or a list of runs) and only the
+-- EXCEPTIONS to that style: what a style cannot know, as a rule's length, or what the decree
+-- sets apart for one paragraph.
+local function styled(id, content, exceptions)
+  local p = { style = id }
+  if type(content) == "table" then p.runs = content else p.text = content end
+  for k, v in pairs(exceptions or {}) do p[k] = v end
   return p
 end
+T.styled = styled
 
-local function centred(text, size, bold, italic, extra)
-  local p = { text = text, align = "center", size = size, bold = bold, italic = italic,
-              indent_first = 0, space_before = 0, space_after = 0 }
+-- A rule WIDTH mm long centred in AVAILABLE mm: the paragraph's top border between indents.
+local function rule(width, available, extra)
+  local side = math.max(0, (available - width) / 2)
+  local p = styled("Rule", {}, { indent_left = side, indent_right = side })
   for k, v in pairs(extra or {}) do p[k] = v end
   return p
 end
@@ -210,14 +214,79 @@ function T.styles(ctx)
   ctx.doc:settings{ font = s.font, size = b.size, lang = s.lang,
                     title = ctx.plan.type .. " " .. ctx.plan.subject,
                     subject = ctx.plan.subject, creator = ctx.plan.agency_name or ctx.plan.agency }
-  ctx.doc:style{ id = "Body", name = "Body Text (ND30)", align = "justify", size = b.size,
+  ctx.doc:style{ id = "Body", name = "Nội dung", align = "justify", size = b.size,
                  indent_first = b.indent_first, space_before = b.space_before,
                  space_after = b.space_after, line = b.line, widow_control = true }
   for level = 1, 3 do
     local l = s.levels[level]
-    ctx.doc:style{ id = "Heading" .. level, name = "Heading " .. level .. " (ND30)", based_on = "Body",
+    ctx.doc:style{ id = "Heading" .. level, name = "Đề mục cấp " .. level, based_on = "Body",
                    next = "Body", bold = l.bold, italic = l.italic, keep_next = true }
   end
+  ctx.template.element_styles(ctx)
+end
+
+-- One named paragraph style for every element of the page, so a paragraph names what it is
+-- and carries direct formatting only where the decree sets it apart. Ids are ASCII (both
+-- formats take them in names); the names are what Word and LibreOffice show, without commas
+-- (Word reads a comma in a style name as the start of an alias).
+function T.element_styles(ctx)
+  local s, doc = ctx.settings, ctx.doc
+  local h, t, d, m = s.header, s.title, s.decision, s.marks
+  local r, g, a, tb = s.recipients, s.signature, s.appendix, s.table
+  local function def(id, name, props)
+    props.id, props.name = id, name
+    doc:style(props)
+  end
+  local C = "center"
+  -- the header block (ô 1–4)
+  def("ParentAgency", "Cơ quan chủ quản", { align = C, size = h.parent_size })
+  def("Agency", "Cơ quan ban hành", { align = C, size = h.agency_size, bold = true })
+  def("Motto", "Quốc hiệu", { align = C, size = h.motto_size, bold = true })
+  def("Slogan", "Tiêu ngữ", { align = C, size = h.slogan_size, bold = true })
+  def("Rule", "Đường kẻ", { border_top = h.rule_width, line_exact = 2, size = 2,
+                            space_before = 3, space_after = 0, indent_first = 0 })
+  def("NumberLine", "Số và ký hiệu", { align = C, size = h.number_size, space_before = h.gap })
+  def("PlaceDate", "Địa danh và ngày tháng", { align = C, size = h.date_size, italic = true,
+                                              space_before = h.gap })
+  def("Mark", "Dấu mức độ", { align = C, size = m.size, bold = true, space_before = 6,
+                              indent_first = 0 })
+  -- the tên loại and trích yếu (ô 5a), a decision's preamble
+  def("DocType", "Tên loại văn bản", { align = C, size = t.type_size, bold = true,
+                                       space_before = t.space_before, keep_next = true })
+  def("Subject", "Trích yếu", { align = C, size = t.subject_size, bold = true, keep_next = true })
+  def("AttachedLine", "Kèm theo văn bản", { align = C, size = d.attached_size, italic = true,
+                                             keep_next = true })
+  def("Authority", "Thẩm quyền ban hành", { align = C, size = d.authority_size, bold = true,
+                                            space_before = 6, keep_next = true })
+  def("Basis", "Căn cứ ban hành", { based_on = "Body", size = d.bases_size, italic = true })
+  def("Decides", "Quyết định", { align = C, size = d.decides_size, bold = true, space_before = 6,
+                                 keep_next = true })
+  -- Nơi nhận (ô 9b) and the signature (ô 7)
+  def("RecipientsHeading", "Nơi nhận", { align = "left", size = r.label_size, bold = true,
+                                         italic = true, space_before = r.space_before })
+  def("Recipient", "Nơi nhận - mục", { align = "left", size = r.size })
+  def("SignerAuthority", "Quyền hạn người ký", { align = C, size = g.size, bold = true,
+                                                 space_before = r.space_before })
+  def("SignerTitle", "Chức vụ người ký", { align = C, size = g.size, bold = true })
+  def("SignerName", "Họ tên người ký", { align = C, size = g.name_size, bold = true,
+                                         space_before = g.gap })
+  -- appendices and their tables
+  def("AppendixHeading", "Phụ lục", { align = C, size = a.label_size, bold = true, keep_next = true })
+  def("AppendixTitle", "Tên phụ lục", { align = C, size = a.title_size, bold = true, keep_next = true })
+  def("AppendixSubtitle", "Tên phụ lục - dòng dưới", { align = C, size = a.subtitle_size, bold = true,
+                                                      keep_next = true })
+  def("AppendixAttachment", "Kèm theo phụ lục", { align = C, size = a.attachment_size, italic = true,
+                                                  keep_next = true })
+  def("TableHeader", "Tiêu đề bảng", { align = tb.header_align, size = tb.size, bold = tb.header_bold,
+                                       space_before = tb.space, space_after = tb.space })
+  def("TableText", "Nội dung bảng", { align = "left", size = tb.size,
+                                      space_before = tb.space, space_after = tb.space })
+  def("TableNumber", "Số thứ tự bảng", { based_on = "TableText", align = C })
+  def("TableGroup", "Dòng nhóm bảng", { align = "left", size = tb.size, bold = tb.group_bold,
+                                        space_before = tb.space, space_after = tb.space,
+                                        keep_next = true })
+  def("TableGroupNumber", "Số thứ tự dòng nhóm", { based_on = "TableGroup", align = C })
+  def("Spacer", "Dòng cách", { size = 6 })
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -232,24 +301,22 @@ function T.header_block(ctx)
   local slogan_width = line_width(h.slogan, h.slogan_size, true, right)
   local left_top = {}
   if plan.parent_agency then
-    left_top[#left_top + 1] = centred(kh.upper(plan.parent_agency), h.parent_size, false)
+    left_top[#left_top + 1] = styled("ParentAgency", kh.upper(plan.parent_agency))
   end
-  left_top[#left_top + 1] = centred(kh.upper(plan.agency), h.agency_size, true)
-  left_top[#left_top + 1] = rule(agency_width * h.agency_rule, left, h.rule_width)
+  left_top[#left_top + 1] = styled("Agency", kh.upper(plan.agency))
+  left_top[#left_top + 1] = rule(agency_width * h.agency_rule, left)
   local right_top = {
-    centred(h.motto, h.motto_size, true),
-    centred(h.slogan, h.slogan_size, true),
-    rule(slogan_width, right, h.rule_width),
+    styled("Motto", h.motto),
+    styled("Slogan", h.slogan),
+    rule(slogan_width, right),
   }
   local rows = {
     { cant_split = true, cells = { { content = left_top }, { content = right_top } } },
   }
   if not ctx.attached and not ctx.without_number then
-    local number_cell = { centred(vn.number_line(plan.number, plan.symbol), h.number_size, false, false,
-                                  { space_before = h.gap }) }
+    local number_cell = { styled("NumberLine", vn.number_line(plan.number, plan.symbol)) }
     for _, p in ipairs(ctx.template.marks_block(ctx, left)) do number_cell[#number_cell + 1] = p end
-    local date_cell = { centred(vn.date_line(plan.place, plan.date), h.date_size, false, true,
-                                { space_before = h.gap }) }
+    local date_cell = { styled("PlaceDate", vn.date_line(plan.place, plan.date)) }
     rows[2] = { cant_split = true, cells = { { content = number_cell }, { content = date_cell } } }
   end
   ctx.template.circulation_mark(ctx)
@@ -257,12 +324,12 @@ function T.header_block(ctx)
 end
 
 -- A stamp: bold capitals in a single-line frame, as wide as WIDTH mm, centred in AVAILABLE mm.
+-- The frame stays with the indents that size it: both are the mark's own.
 local function stamp(text, size, available, width, frame, color)
   width = width or (kh.text_width(text, size, true) + 4)
   local side = math.max(0, (available - width) / 2)
-  return { runs = { { text = text, color = color } }, size = size, bold = true, align = "center",
-           border = frame, indent_left = side, indent_right = side, indent_first = 0,
-           space_before = 6, space_after = 0 }
+  return styled("Mark", { { text = text, color = color } },
+                { border = frame, indent_left = side, indent_right = side })
 end
 
 -- Ô 10a/10b: độ mật above độ khẩn, and the draft mark, under the number line.
@@ -304,17 +371,14 @@ end
 function T.title(ctx)
   local s, plan, doc = ctx.settings, ctx.plan, ctx.doc
   local t = s.title
-  doc:paragraph(centred(kh.upper(plan.type), t.type_size, true, false,
-                        { space_before = t.space_before, keep_next = true }))
-  doc:paragraph(centred(plan.subject, t.subject_size, true, false, { keep_next = true }))
+  doc:paragraph(styled("DocType", kh.upper(plan.type)))
+  doc:paragraph(styled("Subject", plan.subject))
   if ctx.attached then
-    local d = s.decision
-    doc:paragraph(centred(ctx.template.attached_line(ctx), d.attached_size, false, true,
-                          { keep_next = true }))
+    doc:paragraph(styled("AttachedLine", ctx.template.attached_line(ctx)))
   end
   local width = doc:text_width()
   doc:paragraph(rule(line_width(plan.subject, t.subject_size, true, width) * t.rule, width,
-                     s.header.rule_width, { space_after = t.space_after }))
+                     { space_after = t.space_after }))
 end
 
 -- "(Kèm theo Quyết định số 98/QĐ-SXD ngày 11 tháng 01 năm 2024 của Sở Xây dựng)": derived from
@@ -331,15 +395,13 @@ end
 -- then "QUYẾT ĐỊNH:".
 function T.decision_preamble(ctx)
   local d, plan, doc = ctx.settings.decision, ctx.plan, ctx.doc
-  doc:paragraph(centred(kh.upper(plan.authority), d.authority_size, true, false,
-                        { space_before = 6, keep_next = true }))
+  doc:paragraph(styled("Authority", kh.upper(plan.authority)))
   local bases = plan.bases or {}
   for i, basis in ipairs(bases) do
     local text = basis:gsub("%s+$", ""):gsub("[;.,]$", "") .. (i == #bases and "." or ";")
-    doc:paragraph{ style = "Body", runs = { { text = text, italic = true } }, size = d.bases_size }
+    doc:paragraph(styled("Basis", text))
   end
-  doc:paragraph(centred(d.decides, d.decides_size, true, false,
-                        { space_before = 6, space_after = 0, keep_next = true }))
+  doc:paragraph(styled("Decides", d.decides))
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -455,31 +517,28 @@ end
 
 function T.recipients_list(ctx, items)
   local r = ctx.settings.recipients
-  local out = { { runs = { { text = r.label, bold = true, italic = true } }, size = r.label_size,
-                  align = "left", indent_first = 0, space_before = r.space_before, space_after = 0 } }
+  local out = { styled("RecipientsHeading", r.label) }
   for i, item in ipairs(items) do
     local text = item:gsub("%s+$", ""):gsub("[;.,]$", "")
     text = "- " .. text .. (i == #items and "." or ";")
-    out[#out + 1] = { text = text, size = r.size, align = "left", indent_first = 0,
-                      space_before = 0, space_after = 0 }
+    out[#out + 1] = styled("Recipient", text)
   end
   return out
 end
 
 function T.signature_lines(ctx, signer)
-  local s = ctx.settings.signature
   local out = {}
-  local first = true
-  local function line(text, size, extra)
-    local p = centred(text, size, true, false, extra)
-    if first then p.space_before = ctx.settings.recipients.space_before; first = false end
+  -- the first line stands level with "Nơi nhận:" beside it, whichever line it is
+  local function line(id, text)
+    local p = styled(id, text)
+    if #out == 0 and id ~= "SignerAuthority" then p.space_before = ctx.settings.recipients.space_before end
     out[#out + 1] = p
   end
   if signer.authority then
-    line(signer.authority .. " " .. kh.upper(signer.head), s.size)
+    line("SignerAuthority", signer.authority .. " " .. kh.upper(signer.head))
   end
-  if signer.title then line(kh.upper(signer.title), s.size) end
-  line(signer.name, s.name_size, { space_before = s.gap })
+  if signer.title then line("SignerTitle", kh.upper(signer.title)) end
+  line("SignerName", signer.name)
   return out
 end
 
@@ -520,18 +579,16 @@ function T.appendix_heading(ctx, appendix, index, count)
   local label = a.label
   if count > 1 then label = label .. " " .. numbering.roman(index) end
   if a.upper then label = kh.upper(label) end
-  doc:paragraph(centred(label, a.label_size, true, false, { keep_next = true }))
-  doc:paragraph(centred(kh.upper(appendix.title), a.title_size, true, false, { keep_next = true }))
+  doc:paragraph(styled("AppendixHeading", label))
+  doc:paragraph(styled("AppendixTitle", kh.upper(appendix.title)))
   if appendix.subtitle then
-    doc:paragraph(centred(appendix.subtitle, a.subtitle_size, true, false, { keep_next = true }))
+    doc:paragraph(styled("AppendixSubtitle", appendix.subtitle))
   end
   if a.attachment then
-    doc:paragraph(centred(ctx.template.attachment_line(ctx), a.attachment_size, false, true,
-                          { keep_next = true }))
+    doc:paragraph(styled("AppendixAttachment", ctx.template.attachment_line(ctx)))
   end
   local width = doc:text_width()
-  doc:paragraph(rule(width * a.rule, width, ctx.settings.header.rule_width,
-                     { space_after = a.space_after, keep_next = true }))
+  doc:paragraph(rule(width * a.rule, width, { space_after = a.space_after, keep_next = true }))
 end
 
 function T.table(ctx, spec)
@@ -544,12 +601,12 @@ function T.appendix(ctx, appendix, index, count)
   if a.header_block then
     local c = setmetatable({ without_number = true }, { __index = ctx })
     ctx.template.header_block(c)
-    ctx.doc:paragraph{ runs = {}, size = 6 }
+    ctx.doc:paragraph(styled("Spacer", {}))
   end
   ctx.template.appendix_heading(ctx, appendix, index, count)
   local list = appendix.tables or { appendix.table }
   for i, spec in ipairs(list) do
-    if i > 1 then ctx.doc:paragraph{ runs = {}, size = 6 } end
+    if i > 1 then ctx.doc:paragraph(styled("Spacer", {})) end
     ctx.template.table(ctx, spec)
   end
 end

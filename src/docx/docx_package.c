@@ -61,6 +61,9 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     ok = docx_styles_xml(doc, &data, &len);
     if ((rc = add(pkg, "word/styles.xml", ok, data, len, err)))
         goto done;
+    ok = docx_font_table_xml(doc, &data, &len);
+    if ((rc = add(pkg, "word/fontTable.xml", ok, data, len, err)))
+        goto done;
     ok = docx_settings_xml(&data, &len);
     if ((rc = add(pkg, "word/settings.xml", ok, data, len, err)))
         goto done;

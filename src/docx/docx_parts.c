@@ -77,6 +77,7 @@ int docx_content_types_xml(int nheaders, char **data, size_t *len)
     ct_override(&x, "/word/document.xml", CT_WML ".document.main+xml");
     ct_override(&x, "/word/styles.xml", CT_WML ".styles+xml");
     ct_override(&x, "/word/settings.xml", CT_WML ".settings+xml");
+    ct_override(&x, "/word/fontTable.xml", CT_WML ".fontTable+xml");
     for (int i = 1; i <= nheaders; i++) {
         char part[64];
         snprintf(part, sizeof part, "/word/header%d.xml", i);
@@ -112,7 +113,7 @@ int docx_package_rels_xml(char **data, size_t *len)
     return kh_xml_finish(&x, data, len);
 }
 
-/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml. */
+/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml; the font table after them. */
 int docx_document_rels_xml(int nheaders, char **data, size_t *len)
 {
     kh_xml x;
@@ -128,6 +129,9 @@ int docx_document_rels_xml(int nheaders, char **data, size_t *len)
         snprintf(target, sizeof target, "header%d.xml", i);
         relationship(&x, id, REL_DOC "/header", target);
     }
+    char id[16];
+    snprintf(id, sizeof id, "rId%d", nheaders + 3);
+    relationship(&x, id, REL_DOC "/fontTable", "fontTable.xml");
     kh_xml_end(&x);
     return kh_xml_finish(&x, data, len);
 }

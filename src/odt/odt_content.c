@@ -176,6 +176,8 @@ static void write_para(ctx *c, const kh_para *p, const section_start *st, int pr
         if (cut != before)
             props.space_before = cut;
     }
+    if (p->style)
+        odt_complete_margins(&props, &p->applied);
     const char *style = para_style(c, p, &props, st);
     start(c, "text:p");
     attr(c, "text:style-name", style);
@@ -372,7 +374,9 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_attr(&x, "xmlns:text", ODT_NS_TEXT);
         kh_xml_attr(&x, "xmlns:table", ODT_NS_TABLE);
         kh_xml_attr(&x, "xmlns:fo", ODT_NS_FO);
+        kh_xml_attr(&x, "xmlns:svg", ODT_NS_SVG);
         kh_xml_attr(&x, "office:version", ODT_VERSION);
+        odt_font_faces(&x, doc);
         kh_xml_start(&x, "office:automatic-styles");
         odt_auto_write(c.styles, &x);
         kh_xml_end(&x);

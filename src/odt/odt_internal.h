@@ -54,6 +54,16 @@ void odt_spec_text(odt_spec *s, const kh_run_props *r);
    default paragraph style sets none of them. */
 int odt_applied(int twips);
 
+/* odt_fonts.c: "'Times New Roman'" (a family with spaces is quoted), and the font-face-decls. */
+void odt_quoted_family(char *buf, size_t n, const char *font);
+void odt_font_faces(kh_xml *x, const kh_doc *doc);
+
+/* LibreOffice keeps the margins above and below as one property, and the indents as another: a
+   style that sets only one of them resets the others to 0 over its parent's. Where P (the
+   properties to write over a named style) sets one, the others of its group are filled in as
+   they apply (APPLIED: kh_finish's values for the paragraph or style). */
+void odt_complete_margins(kh_para_props *p, const kh_para_props *applied);
+
 /* Word draws a left or right paragraph border outside the text's indent (1 pt away), ODF inside
    the margin: move the margins of P out by the border and its padding so the text stays where
    Word has it. LEFT and RIGHT are the indents as they apply (odt_applied). */

@@ -121,6 +121,24 @@ void odt_spec_para(odt_spec *s, const kh_para_props *p)
 
 int odt_applied(int twips) { return twips == KH_UNSET ? 0 : twips; }
 
+void odt_complete_margins(kh_para_props *p, const kh_para_props *applied)
+{
+    if ((p->space_before == KH_UNSET) != (p->space_after == KH_UNSET)) {
+        if (p->space_before == KH_UNSET)
+            p->space_before = odt_applied(applied->space_before);
+        else
+            p->space_after = odt_applied(applied->space_after);
+    }
+    if (p->indent_left != KH_UNSET || p->indent_right != KH_UNSET || p->indent_first != KH_UNSET) {
+        if (p->indent_left == KH_UNSET)
+            p->indent_left = odt_applied(applied->indent_left);
+        if (p->indent_right == KH_UNSET)
+            p->indent_right = odt_applied(applied->indent_right);
+        if (p->indent_first == KH_UNSET)
+            p->indent_first = odt_applied(applied->indent_first);
+    }
+}
+
 /* The border's width and its 1 pt padding, in twips. */
 static int frame_width(const kh_border *b) { return KH_TWIPS_PER_PT + kh_twips_from_eighths(b->width); }
 

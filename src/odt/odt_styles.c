@@ -1,4 +1,4 @@
-/* styles.xml: the font, the default paragraph style, the template's named styles, and one page
+/* styles.xml: the fonts, the default paragraph style, the template's named styles, and one page
    style a section — a page layout and a master page whose header holds the page number, plus a
    header-less first-page master for sections whose first page shows no number. */
 #include <stdio.h>
@@ -26,27 +26,6 @@ static void attr_cm(kh_xml *x, const char *name, int twips)
     kh_xml_attr(x, name, v);
 }
 
-/* "'Times New Roman'": a font family with spaces is quoted. */
-static void quoted_family(char *buf, size_t n, const char *font)
-{
-    if (strchr(font, ' ') && !strchr(font, '\''))
-        snprintf(buf, n, "'%s'", font);
-    else
-        snprintf(buf, n, "%s", font);
-}
-
-static void font_faces(kh_xml *x, const kh_doc *doc)
-{
-    char family[512];
-    quoted_family(family, sizeof family, doc->font);
-    kh_xml_start(x, "office:font-face-decls");
-    kh_xml_start(x, "style:font-face");
-    kh_xml_attr(x, "style:name", doc->font);
-    kh_xml_attr(x, "svg:font-family", family);
-    kh_xml_end(x);
-    kh_xml_end(x);
-}
-
 /* "vi-VN" → fo:language="vi" fo:country="VN"; a four-letter part is a script. */
 static void language(kh_xml *x, const char *lang)
 {
@@ -68,7 +47,7 @@ static void language(kh_xml *x, const char *lang)
 static void default_style(kh_xml *x, const kh_doc *doc)
 {
     char family[512], size[32];
-    quoted_family(family, sizeof family, doc->font);
+    odt_quoted_family(family, sizeof family, doc->font);
     odt_pt(size, sizeof size, kh_pt_from_half_points(doc->size));
     kh_xml_start(x, "style:default-style");
     kh_xml_attr(x, "style:family", "paragraph");
@@ -122,6 +101,8 @@ static void named_styles(kh_xml *x, const kh_doc *doc)
         kh_para_props props = s->props;
         if (props.border_left.width || props.border_right.width)
             odt_frame_indents(&props, odt_applied(s->applied.indent_left), odt_applied(s->applied.indent_right));
+        if (s->based_on)   /* over the default style, which sets none of them, nothing to fill */
+            odt_complete_margins(&props, &s->applied);
         odt_spec_init(&spec, "paragraph", base, NULL);
         odt_spec_para(&spec, &props);
         odt_spec_text(&spec, &s->props.run);
@@ -228,7 +209,7 @@ int odt_styles_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_attr(&x, "xmlns:fo", ODT_NS_FO);
         kh_xml_attr(&x, "xmlns:svg", ODT_NS_SVG);
         kh_xml_attr(&x, "office:version", ODT_VERSION);
-        font_faces(&x, doc);
+        odt_font_faces(&x, doc);
         kh_xml_start(&x, "office:styles");
         default_style(&x, doc);
         named_styles(&x, doc);

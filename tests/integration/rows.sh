@@ -72,11 +72,25 @@ out = []
 if path.endswith(".docx"):
     import docx
     from docx.oxml.ns import qn
-    table = [t for t in docx.Document(path).tables if "dòng 01" in t._tbl.xml][0]
+    d = docx.Document(path)
+    by_id = {s.style_id: s for s in d.styles}
+    # keep with next as the paragraph has it: its own, else its style's (and the styles under it)
+    def keeps(p):
+        own = p.find(qn("w:pPr") + "/" + qn("w:keepNext"))
+        if own is not None:
+            return own.get(qn("w:val")) in (None, "1", "true", "on")
+        ps = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        style = by_id.get(ps.get(qn("w:val"))) if ps is not None else None
+        while style is not None:
+            if style.paragraph_format.keep_with_next is not None:
+                return style.paragraph_format.keep_with_next
+            style = style.base_style
+        return False
+    table = [t for t in d.tables if "dòng 01" in t._tbl.xml][0]
     for tr in table._tbl.tr_lst:
         trPr = tr.find(qn("w:trPr"))
         whole = trPr is not None and trPr.find(qn("w:cantSplit")) is not None
-        keep = all(p.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+        keep = all(keeps(p) for p in tr.iter(qn("w:p")))
         out.append(("W" if whole else "-") + ("K" if keep else ""))
 else:
     ns = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
