@@ -12,6 +12,7 @@
 #include <cmocka.h>
 #include "docx_internal.h"
 #include "odt_internal.h"
+#include "kh_finish.h"
 #include "kh_model.h"
 
 /* ---- building a small model ---- */
@@ -55,8 +56,16 @@ static kh_para *add_para(kh_doc *doc, const char *style, const char *s)
 
 /* ---- the parts, and the piece of them a test looks at ---- */
 
+/* The writers take a finished model, as kh_render gives them. */
+static void finish(const kh_doc *doc)
+{
+    kh_error err = {0};
+    assert_int_equal(kh_finish((kh_doc *)doc, &err), KH_OK);
+}
+
 static char *docx_part(const kh_doc *doc)
 {
+    finish(doc);
     docx_section_refs refs[4] = {{0, 0}, {0, 0}, {0, 0}, {0, 0}};
     for (size_t i = 0; i < doc->nsections && i < 4; i++)
         if (doc->sections[i].page_numbers)
@@ -69,6 +78,7 @@ static char *docx_part(const kh_doc *doc)
 
 static char *odt_part(const kh_doc *doc)
 {
+    finish(doc);
     char *data;
     size_t len;
     assert_int_equal(odt_content_xml(doc, &data, &len), 0);
@@ -302,6 +312,7 @@ static void test_docx_page_number_header(void **state)
     kh_doc *doc = two_sections();
     char *data;
     size_t len;
+    finish(doc);
     assert_int_equal(docx_header_xml(&doc->sections[1], 1, &data, &len), 0);
     expect(data, "relationships\">", "</w:hdr>",
            "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
@@ -334,6 +345,7 @@ static void test_odt_master_pages(void **state)
     kh_doc *doc = two_sections();
     char *data;
     size_t len;
+    finish(doc);
     assert_int_equal(odt_styles_xml(doc, &data, &len), 0);
 #define NUMBER_HEADER "<style:header><text:p text:style-name=\"MP1\">" \
                       "<text:page-number text:select-page=\"current\">1</text:page-number></text:p></style:header>"
