@@ -95,6 +95,7 @@ static int render_bytes(const kh_render_options *opt, char **data, size_t *len, 
     int rc = build(sb, opt, doc, result, err);
     kh_sandbox_free(sb);
     if (rc == KH_OK) {
+        kh_lists_assign(doc);
         if (opt->format == KH_FORMAT_ODT)
             rc = kh_odt_write(doc, data, len, err);
         else

@@ -67,7 +67,7 @@ static void ct_override(kh_xml *x, const char *part, const char *type)
     kh_xml_end(x);
 }
 
-int docx_content_types_xml(int nheaders, char **data, size_t *len)
+int docx_content_types_xml(int nheaders, int numbering, char **data, size_t *len)
 {
     kh_xml x;
     if (kh_xml_begin(&x) < 0)
@@ -79,6 +79,8 @@ int docx_content_types_xml(int nheaders, char **data, size_t *len)
     ct_override(&x, "/word/document.xml", CT_WML ".document.main+xml");
     ct_override(&x, "/word/styles.xml", CT_WML ".styles+xml");
     ct_override(&x, "/word/settings.xml", CT_WML ".settings+xml");
+    if (numbering)
+        ct_override(&x, "/word/numbering.xml", CT_WML ".numbering+xml");
     for (int i = 1; i <= nheaders; i++) {
         char part[64];
         snprintf(part, sizeof part, "/word/header%d.xml", i);
@@ -114,8 +116,9 @@ int docx_package_rels_xml(char **data, size_t *len)
     return kh_xml_finish(&x, data, len);
 }
 
-/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml. */
-int docx_document_rels_xml(int nheaders, char **data, size_t *len)
+/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml; numbering has a name of
+   its own, so the header ids stay what they are. */
+int docx_document_rels_xml(int nheaders, int numbering, char **data, size_t *len)
 {
     kh_xml x;
     if (kh_xml_begin(&x) < 0)
@@ -130,6 +133,8 @@ int docx_document_rels_xml(int nheaders, char **data, size_t *len)
         snprintf(target, sizeof target, "header%d.xml", i);
         relationship(&x, id, REL_DOC "/header", target);
     }
+    if (numbering)
+        relationship(&x, "rIdNumbering", REL_DOC "/numbering", "numbering.xml");
     kh_xml_end(&x);
     return kh_xml_finish(&x, data, len);
 }

@@ -52,7 +52,8 @@ static void write_style(kh_xml *x, const kh_style *s)
         kh_xml_empty(x, "w:next", "w:val", s->next);
     kh_xml_empty(x, "w:qFormat", NULL, NULL);
     kh_xml_start(x, "w:pPr");
-    docx_write_ppr_props(x, &s->props);
+    docx_numpr num = {s->list.list, s->list.level > 0 ? s->list.level - 1 : 0, s->outline_level};
+    docx_write_ppr_props(x, &s->props, &num);
     kh_xml_end(x);
     kh_xml_start(x, "w:rPr");
     docx_write_rpr_props(x, &s->props.run);
