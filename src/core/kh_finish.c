@@ -199,6 +199,7 @@ int kh_finish(kh_doc *doc, kh_error *err)
         leave(&w, top);
     }
     section_carriers(doc);
+    kh_lists_assign(doc);
     doc->finished = 1;
     return KH_OK;
 }

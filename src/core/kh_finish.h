@@ -13,6 +13,8 @@
    - the page number is centred unless the section sets its alignment;
    - an empty cell gets one empty paragraph (both formats need one);
    - each section's carrier paragraph (DOCX) and blank opening (ODT);
+   - each paragraph's list item and the series it counts in, and its outline level
+     (kh_lists_assign);
    - a document without a section is an error.
    Sets doc->finished, without which the writers refuse the model. Returns KH_OK, or
    KH_EXIT_INPUT with ERR set. Running it again changes nothing. */

@@ -83,6 +83,7 @@ void kh_doc_free(kh_doc *d)
     for (size_t i = 0; i < d->nstyles; i++)
         kh_style_clear(&d->styles[i]);
     free(d->styles);
+    kh_lists_free(&d->lists);
     for (size_t i = 0; i < d->nsections; i++)
         kh_blocks_free(&d->sections[i].body);
     free(d->sections);
@@ -368,4 +369,83 @@ int kh_table_layout(kh_table *t, kh_error *err)
 int kh_section_text_width(const kh_section *s)
 {
     return s->width - s->margin_left - s->margin_right;
+}
+
+/* ---- lists: which series each item counts in ---- */
+
+const kh_list_ref *kh_para_list(const kh_doc *doc, const kh_para *p)
+{
+    if (p->list.list)
+        return &p->list;
+    const char *id = p->style;
+    for (int depth = 0; id && depth < 64; depth++) {   /* based_on chains are acyclic; bounded anyway */
+        const kh_style *s = kh_doc_find_style(doc, id);
+        if (!s)
+            break;
+        if (s->list.list)
+            return &s->list;
+        id = s->based_on;
+    }
+    return NULL;
+}
+
+int kh_para_outline_level(const kh_doc *doc, const kh_para *p)
+{
+    const char *id = p->style;
+    for (int depth = 0; id && depth < 64; depth++) {
+        const kh_style *s = kh_doc_find_style(doc, id);
+        if (!s)
+            break;
+        if (s->outline_level)
+            return s->outline_level;
+        id = s->based_on;
+    }
+    return 0;
+}
+
+static void assign_blocks(kh_doc *doc, kh_block_list *b, int *current);
+
+static void assign_para(kh_doc *doc, kh_para *p, int *current)
+{
+    const kh_list_ref *ref = kh_para_list(doc, p);
+    memset(&p->item, 0, sizeof p->item);
+    p->outline_level = kh_para_outline_level(doc, p);
+    if (!ref)
+        return;
+    int l = ref->list;
+    p->item.list = l;
+    p->item.level = ref->level;
+    if (p->list.restart && current[l - 1]) {   /* a list's first item needs no new series */
+        KH_GROW(doc->lists.restart_of, doc->lists.nrestarts, doc->lists.restarts_cap);
+        doc->lists.restart_of[doc->lists.nrestarts++] = l;
+        current[l - 1] = (int)(doc->lists.n + doc->lists.nrestarts);
+    } else if (!current[l - 1]) {
+        current[l - 1] = l;
+    }
+    p->item.series = current[l - 1];
+}
+
+static void assign_blocks(kh_doc *doc, kh_block_list *b, int *current)
+{
+    for (size_t i = 0; i < b->nblocks; i++) {
+        if (b->blocks[i].kind == KH_BLOCK_PARA) {
+            assign_para(doc, b->blocks[i].u.para, current);
+            continue;
+        }
+        kh_table *t = b->blocks[i].u.table;
+        for (size_t r = 0; r < t->nrows; r++)
+            for (size_t c = 0; c < t->rows[r].ncells; c++)
+                assign_blocks(doc, &t->rows[r].cells[c].content, current);
+    }
+}
+
+void kh_lists_assign(kh_doc *doc)
+{
+    doc->lists.nrestarts = 0;
+    if (!doc->lists.n)
+        return;
+    int *current = kh_xcalloc(doc->lists.n, sizeof *current);
+    for (size_t i = 0; i < doc->nsections; i++)
+        assign_blocks(doc, &doc->sections[i].body, current);
+    free(current);
 }

@@ -9,6 +9,7 @@
 #define KH_MODEL_H
 #include <stddef.h>
 #include "kh_error.h"
+#include "kh_list.h"
 #include "kh_text.h"
 
 #define KH_UNSET (-32768)   /* a property the paragraph inherits from its style */
@@ -48,11 +49,23 @@ typedef struct {
                             value the run leaves unset is the paragraph's) */
 } kh_run;
 
+/* A paragraph's place in a list (kh_list.h), its own or its style's. */
+typedef struct {
+    int list;            /* 1-based number in kh_doc.lists; 0: none */
+    int level;           /* 1-based level */
+    int restart;         /* the list starts again from here (a new series of "1., 2.") */
+    int series;          /* the series the paragraph counts in (kh_lists_assign) */
+} kh_list_ref;
+
 typedef struct {
     char *style;         /* style id, or NULL for the default paragraph style */
     kh_para_props props;
     kh_para_props applied;   /* kh_finish: PROPS over those of the style chain (KH_UNSET where
                                 none sets a value) */
+    kh_list_ref list;    /* a list item of its own (else its style's list, if any) */
+    kh_list_ref item;    /* its place in a list as it applies, own or the style's, with its
+                            series: set by kh_lists_assign; list 0 when not an item */
+    int outline_level;   /* 1–9 when a heading, through its style (kh_lists_assign); else 0 */
     kh_run *runs;
     size_t nruns, cap;
 } kh_para;
@@ -138,6 +151,8 @@ typedef struct {
     kh_style_kind kind;
     kh_para_props props;
     kh_para_props applied;   /* kh_finish: PROPS over those of the styles it is based on */
+    kh_list_ref list;    /* paragraphs of this style are items of this list level */
+    int outline_level;   /* 1–9: a heading of that level (Navigation Pane, TOC); 0: body text */
 } kh_style;
 
 typedef struct {
@@ -149,6 +164,7 @@ typedef struct {
                             entry (kh_render sets it: SOURCE_DATE_EPOCH, else the plan's date) */
     kh_style *styles;
     size_t nstyles, styles_cap;
+    kh_lists lists;      /* the numbering of headings and items */
     kh_section *sections;
     size_t nsections, sections_cap;
     int finished;        /* kh_finish passed: the writers write nothing else */
@@ -204,6 +220,16 @@ int kh_table_layout(kh_table *t, kh_error *err);
 /* The slot at (row, col) after layout. */
 const kh_slot *kh_table_slot(const kh_table *t, int row, int col);
 const kh_cell *kh_table_cell_at(const kh_table *t, int row, int col);
+
+/* The list a paragraph is an item of: its own, else its style's (or the style it is based on);
+   NULL when none. */
+const kh_list_ref *kh_para_list(const kh_doc *doc, const kh_para *p);
+/* The outline level of P (1–9) from its style or the styles it is based on; 0 for body text. */
+int kh_para_outline_level(const kh_doc *doc, const kh_para *p);
+/* Number the series of every list: each paragraph's item (its list and level, its own or its
+   style's, and the series it counts in), its outline level, and doc->lists' restarts. Part of
+   kh_finish. */
+void kh_lists_assign(kh_doc *doc);
 
 /* Width of the text block of a section (page width less the margins). */
 int kh_section_text_width(const kh_section *s);

@@ -46,13 +46,14 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
                 goto done;
         }
     }
-    ok = docx_content_types_xml(nheaders, &data, &len);
+    int numbering = doc->lists.n > 0;
+    ok = docx_content_types_xml(nheaders, numbering, &data, &len);
     if ((rc = add(pkg, "[Content_Types].xml", ok, data, len, err)))
         goto done;
     ok = docx_package_rels_xml(&data, &len);
     if ((rc = add(pkg, "_rels/.rels", ok, data, len, err)))
         goto done;
-    ok = docx_document_rels_xml(nheaders, &data, &len);
+    ok = docx_document_rels_xml(nheaders, numbering, &data, &len);
     if ((rc = add(pkg, "word/_rels/document.xml.rels", ok, data, len, err)))
         goto done;
     ok = docx_document_xml(doc, refs, &data, &len);
@@ -64,6 +65,11 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     ok = docx_font_table_xml(doc, &data, &len);
     if ((rc = add(pkg, "word/fontTable.xml", ok, data, len, err)))
         goto done;
+    if (numbering) {
+        ok = docx_numbering_xml(doc, &data, &len);
+        if ((rc = add(pkg, "word/numbering.xml", ok, data, len, err)))
+            goto done;
+    }
     ok = docx_settings_xml(&data, &len);
     if ((rc = add(pkg, "word/settings.xml", ok, data, len, err)))
         goto done;

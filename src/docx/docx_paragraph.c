@@ -59,12 +59,18 @@ static const char *jc_value(kh_align a)
 }
 
 /* The paragraph properties after w:pStyle, in schema order; the run properties are not included. */
-void docx_write_ppr_props(kh_xml *x, const kh_para_props *p)
+void docx_write_ppr_props(kh_xml *x, const kh_para_props *p, const docx_numpr *num)
 {
     on_off(x, "w:keepNext", p->keep_next);
     on_off(x, "w:keepLines", p->keep_lines);
     on_off(x, "w:pageBreakBefore", p->page_break_before);
     on_off(x, "w:widowControl", p->widow_control);
+    if (num && num->num_id) {
+        kh_xml_start(x, "w:numPr");
+        kh_xml_empty_int(x, "w:ilvl", "w:val", num->ilvl);
+        kh_xml_empty_int(x, "w:numId", "w:val", num->num_id);
+        kh_xml_end(x);
+    }
     if (p->border_top.width || p->border_bottom.width || p->border_left.width || p->border_right.width) {
         kh_xml_start(x, "w:pBdr");
         if (p->border_top.width)
@@ -108,6 +114,8 @@ void docx_write_ppr_props(kh_xml *x, const kh_para_props *p)
     const char *jc = jc_value(p->align);
     if (jc)
         kh_xml_empty(x, "w:jc", "w:val", jc);
+    if (num && num->outline_level)
+        kh_xml_empty_int(x, "w:outlineLvl", "w:val", num->outline_level - 1);
 }
 
 static void run_start(kh_xml *x, const kh_run_props *r)
@@ -173,7 +181,12 @@ void docx_write_para(kh_xml *x, const kh_para *p, const kh_section *sect_end,
     kh_xml_start(x, "w:pPr");
     if (p->style)
         kh_xml_empty(x, "w:pStyle", "w:val", p->style);
-    docx_write_ppr_props(x, &p->props);
+    /* An item names its list when it is one of its own, or counts in a series its style's
+       list does not (after a restart); otherwise the style's w:numPr applies. */
+    docx_numpr num = {0, 0, 0};
+    if (p->item.list && (p->list.list || p->item.series != p->item.list))
+        num = (docx_numpr){p->item.series, p->item.level - 1, 0};
+    docx_write_ppr_props(x, &p->props, &num);
     if (!rpr_is_empty(&p->props.run)) {
         /* The paragraph mark takes the paragraph's size, so an empty line has the right height. */
         kh_xml_start(x, "w:rPr");

@@ -65,7 +65,7 @@ static void ct_override(kh_xml *x, const char *part, const char *type)
     kh_xml_end(x);
 }
 
-int docx_content_types_xml(int nheaders, char **data, size_t *len)
+int docx_content_types_xml(int nheaders, int numbering, char **data, size_t *len)
 {
     kh_xml x;
     if (kh_xml_begin(&x) < 0)
@@ -78,6 +78,8 @@ int docx_content_types_xml(int nheaders, char **data, size_t *len)
     ct_override(&x, "/word/styles.xml", CT_WML ".styles+xml");
     ct_override(&x, "/word/settings.xml", CT_WML ".settings+xml");
     ct_override(&x, "/word/fontTable.xml", CT_WML ".fontTable+xml");
+    if (numbering)
+        ct_override(&x, "/word/numbering.xml", CT_WML ".numbering+xml");
     for (int i = 1; i <= nheaders; i++) {
         char part[64];
         snprintf(part, sizeof part, "/word/header%d.xml", i);
@@ -113,8 +115,9 @@ int docx_package_rels_xml(char **data, size_t *len)
     return kh_xml_finish(&x, data, len);
 }
 
-/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml; the font table after them. */
-int docx_document_rels_xml(int nheaders, char **data, size_t *len)
+/* rId1 styles, rId2 settings, then rId(2+k) for word/headerk.xml; the font table after them;
+   numbering has a name of its own, so the other ids stay what they are. */
+int docx_document_rels_xml(int nheaders, int numbering, char **data, size_t *len)
 {
     kh_xml x;
     if (kh_xml_begin(&x) < 0)
@@ -132,6 +135,8 @@ int docx_document_rels_xml(int nheaders, char **data, size_t *len)
     char id[16];
     snprintf(id, sizeof id, "rId%d", nheaders + 3);
     relationship(&x, id, REL_DOC "/fontTable", "fontTable.xml");
+    if (numbering)
+        relationship(&x, "rIdNumbering", REL_DOC "/numbering", "numbering.xml");
     kh_xml_end(&x);
     return kh_xml_finish(&x, data, len);
 }

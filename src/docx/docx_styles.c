@@ -1,4 +1,6 @@
 /* word/styles.xml: document defaults, the Normal style and the template's own styles. */
+#include <stdio.h>
+#include <string.h>
 #include "docx_internal.h"
 
 static void write_fonts(kh_xml *x, const char *font)
@@ -40,19 +42,36 @@ static void doc_defaults(kh_xml *x, const kh_doc *doc)
     kh_xml_end(x);
 }
 
+/* Word's own heading style: id "HeadingN" named "heading N", as Word writes it, so the
+   Navigation Pane, a TOC field and Word's Heading buttons take it for theirs. */
+static int word_heading(const kh_style *s)
+{
+    char name[16];
+    int n = s->id[0] ? s->id[strlen(s->id) - 1] - '0' : 0;
+    if (n < 1 || n > 9 || strlen(s->id) != 8 || strncmp(s->id, "Heading", 7) != 0)
+        return 0;
+    snprintf(name, sizeof name, "heading %d", n);
+    return s->name && strcmp(s->name, name) == 0;
+}
+
 static void write_style(kh_xml *x, const kh_style *s)
 {
+    int heading = word_heading(s);
     kh_xml_start(x, "w:style");
     kh_xml_attr(x, "w:type", "paragraph");
-    kh_xml_attr(x, "w:customStyle", "1");
+    if (!heading)
+        kh_xml_attr(x, "w:customStyle", "1");
     kh_xml_attr(x, "w:styleId", s->id);
     kh_xml_empty(x, "w:name", "w:val", s->name ? s->name : s->id);
     kh_xml_empty(x, "w:basedOn", "w:val", s->based_on ? s->based_on : "Normal");
     if (s->next)
         kh_xml_empty(x, "w:next", "w:val", s->next);
+    if (heading)
+        kh_xml_empty(x, "w:uiPriority", "w:val", "9");   /* where Word lists its headings */
     kh_xml_empty(x, "w:qFormat", NULL, NULL);
     kh_xml_start(x, "w:pPr");
-    docx_write_ppr_props(x, &s->props);
+    docx_numpr num = {s->list.list, s->list.level > 0 ? s->list.level - 1 : 0, s->outline_level};
+    docx_write_ppr_props(x, &s->props, &num);
     kh_xml_end(x);
     kh_xml_start(x, "w:rPr");
     docx_write_rpr_props(x, &s->props.run);

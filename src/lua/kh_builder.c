@@ -21,12 +21,13 @@
 /* What the document model and the writer's XML take for each thing a template writes, charged
    against the sandbox's memory budget (kh_sandbox_charge): the model lives in C, outside the
    Lua heap, and a loop of doc:paragraph calls must not be a way around the budget. */
-#define COST_PARA 256
+#define COST_PARA 320
 #define COST_RUN 96
 #define COST_CELL 128
 #define COST_ROW 128
 #define COST_SECTION 1024
 #define COST_STYLE 768
+#define COST_LIST 2048
 /* Each covers its struct twice over (arrays grow by doubling) and the list entry holding it;
    the text of every string is charged apart, by its length (kh_lua_gate). */
 _Static_assert(COST_PARA >= sizeof(kh_para) + 16 + 2 * sizeof(kh_block), "COST_PARA too small");
@@ -35,6 +36,7 @@ _Static_assert(COST_CELL >= sizeof(kh_cell) + 2 * sizeof(kh_block) + 16, "COST_C
 _Static_assert(COST_ROW >= 2 * sizeof(kh_row) + 16, "COST_ROW too small");
 _Static_assert(COST_SECTION >= 2 * sizeof(kh_section), "COST_SECTION too small");
 _Static_assert(COST_STYLE >= 2 * sizeof(kh_style) + sizeof(kh_style) + 16, "COST_STYLE too small");
+_Static_assert(COST_LIST >= 3 * sizeof(kh_list) + 16, "COST_LIST too small");
 
 
 /* ---- reading fields (raw, once: kh_boundary.h) ---- */
@@ -210,7 +212,7 @@ static void read_run_props(lua_State *L, int idx, const char *what, kh_run_props
 }
 
 static const char *const para_fields[] = {
-    "style", "text", "runs", "align", "size", "bold", "italic", "underline", "caps",
+    "style", "text", "runs", "list", "list_level", "list_restart", "align", "size", "bold", "italic", "underline", "caps",
     "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
     "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
     "widow_control", "border_top", "border_bottom", "border", "color", NULL};
@@ -307,6 +309,31 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
 /* One paragraph from the string or spec table at IDX, appended to INTO. INTO belongs to
    something a Lua error frees (a boxed list or table): a paragraph left half-read by an error
    goes with it. */
+/* The list fields of a paragraph or style spec: list = "id" and list_level = 1…9 (default 1). */
+static void read_list_ref(lua_State *L, int idx, const kh_doc *doc, const char *what, kh_list_ref *ref)
+{
+    char id[72];
+    const char *list = opt_word(L, idx, what, "list", id, sizeof id);
+    double level = 0;
+    int has_level = opt_number(L, idx, what, "list_level", &level);
+    if (!list) {
+        if (has_level)
+            luaL_error(L, "%s.list_level: give the list too (list = \"…\")", what);
+        return;
+    }
+    int n = kh_lists_find(&doc->lists, list);
+    if (!n)
+        luaL_error(L, "%s.list: no list '%s' was defined (doc:list{id = \"%s\", …})", what, list, list);
+    const kh_list *l = kh_lists_get(&doc->lists, n);
+    if (!has_level)
+        level = 1;
+    if (level != floor(level) || level < 1 || level > l->nlevels)
+        luaL_error(L, "%s.list_level: expected a level of list '%s', from 1 to %d, got %f", what, list,
+                   l->nlevels, level);
+    ref->list = n;
+    ref->level = (int)level;
+}
+
 static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, const char *what)
 {
     idx = lua_absindex(L, idx);
@@ -331,6 +358,8 @@ static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, c
         }
         kh_model_take(&p->style, &style);
     }
+    read_list_ref(L, idx, doc, what, &p->list);
+    opt_bool(L, idx, what, "list_restart", &p->list.restart);
     read_para_props(L, idx, what, &p->props);
     int t = kh_lua_rawfield(L, idx, "text");
     if (t == LUA_TSTRING) {
@@ -380,7 +409,7 @@ static int doc_paragraph(lua_State *L)
 }
 
 static const char *const style_fields[] = {
-    "id", "name", "based_on", "next", "kind", "align", "size", "bold", "italic", "underline", "caps",
+    "id", "name", "based_on", "next", "kind", "list", "list_level", "outline_level", "align", "size", "bold", "italic", "underline", "caps",
     "indent_left", "indent_right", "indent_first", "space_before", "space_after", "line",
     "line_exact", "line_at_least", "keep_next", "keep_lines", "page_break_before",
     "widow_control", "border_top", "border_bottom", "border", "color", NULL};
@@ -391,17 +420,20 @@ static void free_style(void *p)
     free(p);
 }
 
-/* A style id (also based_on, next): letters and digits, as both formats take it in names. */
-static void check_style_id(lua_State *L, const char *field, const char *id)
+/* An id of a style (also based_on, next) or a list: letters and digits, as both formats take
+   it in names. */
+static void check_id(lua_State *L, const char *what, const char *field, const char *id)
 {
     if (!*id)
-        luaL_error(L, "style.%s: expected a style id, got an empty string", field);
+        luaL_error(L, "%s.%s: expected an id, got an empty string", what, field);
     if (strlen(id) > 64)
-        luaL_error(L, "style.%s: expected a style id of at most 64 letters and digits", field);
+        luaL_error(L, "%s.%s: expected an id of at most 64 letters and digits", what, field);
     for (const char *c = id; *c; c++)
         if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
-            luaL_error(L, "style.%s: expected letters and digits only (A-Z, a-z, 0-9), got \"%s\"", field, id);
+            luaL_error(L, "%s.%s: expected letters and digits only (A-Z, a-z, 0-9), got \"%s\"", what, field, id);
 }
+
+static void check_style_id(lua_State *L, const char *field, const char *id) { check_id(L, "style", field, id); }
 
 static int doc_style(lua_State *L)
 {
@@ -437,9 +469,137 @@ static int doc_style(lua_State *L)
         kh_model_take(&s->next, &g);
         check_style_id(L, "next", s->next);
     }
+    read_list_ref(L, 2, doc, "style", &s->list);
+    double outline;
+    if (opt_number(L, 2, "style", "outline_level", &outline)) {
+        if (outline != floor(outline) || outline < 1 || outline > 9)
+            luaL_error(L, "style.outline_level: expected a heading level from 1 to 9, got %f", outline);
+        s->outline_level = (int)outline;
+    }
+    if (s->outline_level && s->list.list) {
+        /* Headings are numbered by one list, level for level: ODF has one outline numbering. */
+        if (s->list.level != s->outline_level)
+            luaL_error(L, "style.list_level: a heading of outline_level %d takes level %d of its list, not %d",
+                       s->outline_level, s->outline_level, s->list.level);
+        for (size_t i = 0; i < doc->nstyles; i++) {
+            const kh_style *o = &doc->styles[i];
+            if (o->outline_level && o->list.list && o->list.list != s->list.list && strcmp(o->id, s->id))
+                luaL_error(L, "style.list: headings are numbered by one list; '%s' already uses list '%s'",
+                           o->id, doc->lists.items[o->list.list - 1].id);
+        }
+    }
     read_para_props(L, 2, "style", &s->props);
+    if (s->list.list) {   /* the list's level names the style that carries it */
+        kh_list_level *lv = &doc->lists.items[s->list.list - 1].levels[s->list.level - 1];
+        kh_sandbox_charge(L, KH_STRING_COST(strlen(s->id)));
+        free(lv->style);
+        lv->style = kh_xstrdup(s->id);
+    }
     kh_doc_put_style(doc, s);   /* takes the fields; their charges stay with the document */
     free_style(kh_box_take(L, box));
+    return 0;
+}
+
+/* ---- lists ---- */
+
+static const char *const list_fields[] = {"id", "levels", NULL};
+static const char *const level_fields[] = {"format", "text", "start", "follow", "indent_left",
+                                           "indent_first", NULL};
+
+static void free_list(void *p)
+{
+    kh_list_clear(p);
+    free(p);
+}
+
+static void read_level(lua_State *L, int idx, kh_list_level *lv, int level)
+{
+    char what[32], word[24];
+    snprintf(what, sizeof what, "list.levels[%d]", level);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, what, level_fields, 0);
+    static const char *const formats[] = {"decimal", "upper-roman", "lower-roman", "upper-letter",
+                                          "lower-letter", "bullet", "none", NULL};
+    const char *f = opt_word(L, idx, what, "format", word, sizeof word);
+    lv->format = KH_NUM_DECIMAL;
+    if (f) {
+        int i = 0;
+        while (formats[i] && strcmp(formats[i], f) != 0)
+            i++;
+        if (!formats[i])
+            luaL_error(L, "%s.format: expected decimal, upper-roman, lower-roman, upper-letter, "
+                          "lower-letter, bullet or none, got \"%s\"", what, f);
+        lv->format = (kh_num_format)i;
+    }
+    kh_gated text;
+    if (!opt_text(L, idx, what, "text", &text))
+        luaL_error(L, "%s.text: expected the label, e.g. \"%%%d.\" (or the bullet, \"-\")", what, level);
+    if (lv->format == KH_NUM_BULLET || lv->format == KH_NUM_NONE) {
+        kh_model_take(&lv->suffix, &text);   /* the label is the text itself */
+        lv->first_shown = level;
+    } else {
+        char why[160];
+        int rc = kh_list_parse_label(text.text, level, &lv->prefix, &lv->suffix, &lv->first_shown,
+                                     why, sizeof why);
+        kh_gated_free(&text);
+        if (rc)
+            luaL_error(L, "%s.text: %s", what, why);
+    }
+    double v;
+    lv->start = 1;
+    if (opt_number(L, idx, what, "start", &v)) {
+        if (v != floor(v) || v < 0 || v > 32767)
+            luaL_error(L, "%s.start: expected a whole number from 0 to 32767, got %f", what, v);
+        lv->start = (int)v;
+    }
+    const char *follow = opt_word(L, idx, what, "follow", word, sizeof word);
+    lv->follow = KH_FOLLOW_TAB;
+    if (follow) {
+        if (strcmp(follow, "space") == 0)
+            lv->follow = KH_FOLLOW_SPACE;
+        else if (strcmp(follow, "nothing") == 0)
+            lv->follow = KH_FOLLOW_NOTHING;
+        else if (strcmp(follow, "tab") != 0)
+            luaL_error(L, "%s.follow: expected tab, space or nothing, got \"%s\"", what, follow);
+    }
+    lv->indent_left = lv->indent_first = 0;
+    opt_mm(L, idx, what, "indent_left", &lv->indent_left);
+    opt_mm(L, idx, what, "indent_first", &lv->indent_first);
+}
+
+static int doc_list(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    kh_sandbox_charge(L, COST_LIST);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    check_keys(L, 2, "list", list_fields, 0);
+    int box = kh_box_push(L);
+    kh_list *l = kh_xmalloc(sizeof *l);
+    kh_list_init(l);
+    kh_box_put(L, box, l, free_list);
+    kh_box_hold_charges(L, box);
+    kh_gated g;
+    if (!opt_text(L, 2, "list", "id", &g))
+        luaL_error(L, "list.id: expected text (the list's identifier)");
+    kh_model_take(&l->id, &g);
+    check_id(L, "list", "id", l->id);
+    if (opt_list(L, 2, "list", "levels", "a list of levels") != LUA_TTABLE)
+        luaL_error(L, "list.levels: expected a list of 1 to %d levels", KH_LIST_LEVELS);
+    int levels = lua_gettop(L);
+    size_t n = lua_rawlen(L, levels);
+    if (n < 1 || n > KH_LIST_LEVELS)
+        luaL_error(L, "list.levels: expected 1 to %d levels, got %d", KH_LIST_LEVELS, (int)n);
+    check_keys(L, levels, "list.levels", (const char *const[]){NULL}, 1);
+    for (size_t k = 1; k <= n; k++) {
+        lua_rawgeti(L, levels, (lua_Integer)k);
+        read_level(L, lua_gettop(L), &l->levels[k - 1], (int)k);
+        l->nlevels = (int)k;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    kh_lists_put(&doc->lists, l);   /* takes the fields; their charges stay with the document */
+    free_list(kh_box_take(L, box));
     return 0;
 }
 
@@ -675,7 +835,7 @@ void kh_builder_push_doc(lua_State *L, kh_doc *doc)
     *d = doc;
     if (luaL_newmetatable(L, DOC_META)) {
         static const luaL_Reg methods[] = {
-            {"paragraph", doc_paragraph}, {"style", doc_style}, {"section", doc_section},
+            {"paragraph", doc_paragraph}, {"style", doc_style}, {"list", doc_list}, {"section", doc_section},
             {"table", doc_table}, {"settings", doc_settings}, {"text_width", doc_text_width},
             {NULL, NULL}};
         luaL_newlib(L, methods);

@@ -2,6 +2,7 @@
    The body is walked twice by the same code: the first walk only registers the automatic styles
    (nothing is written), so they can be declared before the body that the second walk writes. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "kh_units.h"
 #include "odt_internal.h"
@@ -13,6 +14,14 @@ typedef struct {
     kh_buf text;             /* scratch text */
     char ref[128];           /* scratch style name */
     unsigned tables;         /* tables named so far */
+    /* lists: items of the outline list are text:h, numbered by the outline style; items of
+       any other list sit in text:list elements, DEPTH of them open, of series SERIES */
+    const kh_lists *doc_lists;   /* the document's */
+    int outline;             /* odt_outline_list */
+    int depth, series;
+    int outline_series;      /* the series the headings count in so far */
+    unsigned lists;          /* text:list elements opened so far (their xml:id) */
+    unsigned *last_list;     /* per series: the text:list that last held it, to continue */
 } ctx;
 
 /* How a section begins: its first block carries the master page and a page number restart. */
@@ -162,6 +171,49 @@ static void write_text(ctx *c, const char *s, int *after_char)
 
 static void write_blocks(ctx *c, const kh_block_list *blocks, const section_start *st);
 
+/* Close the lists around the current item down to DEPTH (its list item stays open). */
+static void close_lists(ctx *c, int depth)
+{
+    while (c->depth > depth) {
+        end(c);   /* text:list-item */
+        end(c);   /* text:list */
+        c->depth--;
+    }
+}
+
+/* Open what P, an item of a list other than the outline, stands in: a text:list a level,
+   continuing its series where an earlier text:list left it. */
+static void open_item(ctx *c, const kh_para *p)
+{
+    const kh_list_ref *it = &p->item;
+    if (c->depth && c->series != it->series)
+        close_lists(c, 0);
+    if (c->depth > it->level)
+        close_lists(c, it->level);
+    if (c->depth == it->level) {
+        end(c);
+        start(c, "text:list-item");
+    }
+    while (c->depth < it->level) {
+        start(c, "text:list");
+        if (c->depth == 0) {
+            char name[96], id[32];
+            odt_list_style_name(name, sizeof name, c->doc_lists, it->list);
+            attr(c, "text:style-name", name);
+            snprintf(id, sizeof id, "list%u", ++c->lists);
+            attr(c, "xml:id", id);
+            if (c->last_list[it->series]) {
+                snprintf(id, sizeof id, "list%u", c->last_list[it->series]);
+                attr(c, "text:continue-list", id);
+            }
+            c->last_list[it->series] = c->lists;
+            c->series = it->series;
+        }
+        start(c, "text:list-item");
+        c->depth++;
+    }
+}
+
 /* PREV_AFTER: the space after the paragraph just before P in the same flow (0 after a table or
    at the start of a section or cell). Word sets the larger of that and P's space before between
    them; ODF adds the two. P's space before is cut so the sum comes to Word's distance. */
@@ -179,8 +231,22 @@ static void write_para(ctx *c, const kh_para *p, const section_start *st, int pr
     if (p->style)
         odt_complete_margins(&props, &p->applied);
     const char *style = para_style(c, p, &props, st);
-    start(c, "text:p");
+    int outline = p->outline_level;
+    if (p->item.list && p->item.list == c->outline)
+        outline = p->item.level;
+    start(c, outline ? "text:h" : "text:p");
     attr(c, "text:style-name", style);
+    if (outline) {
+        attr_int(c, "text:outline-level", outline);
+        if (p->item.list == c->outline && p->item.list) {
+            if (c->outline_series && p->item.series != c->outline_series) {
+                const kh_list *l = kh_lists_get(c->doc_lists, p->item.list);
+                attr(c, "text:restart-numbering", "true");
+                attr_int(c, "text:start-value", l->levels[p->item.level - 1].start);
+            }
+            c->outline_series = p->item.series;
+        }
+    }
     int after_char = 0;
     for (size_t i = 0; i < p->nruns; i++) {
         const kh_run *run = &p->runs[i];
@@ -320,18 +386,27 @@ static void write_blocks(ctx *c, const kh_block_list *blocks, const section_star
         const section_start *s = i == 0 ? st : NULL;
         if (blocks->blocks[i].kind == KH_BLOCK_PARA) {
             const kh_para *p = blocks->blocks[i].u.para;
+            if (p->item.list && p->item.list != c->outline)
+                open_item(c, p);
+            else
+                close_lists(c, 0);
             write_para(c, p, s, prev_after);
             prev_after = odt_applied(p->applied.space_after);
         } else {
+            close_lists(c, 0);
             write_table(c, blocks->blocks[i].u.table, s);
             prev_after = 0;
         }
     }
+    close_lists(c, 0);
 }
 
 static void write_body(ctx *c, const kh_doc *doc)
 {
     c->tables = 0;
+    c->depth = c->series = c->outline_series = 0;
+    c->lists = 0;
+    memset(c->last_list, 0, (doc->lists.n + doc->lists.nrestarts + 1) * sizeof *c->last_list);
     start(c, "office:body");
     start(c, "office:text");
     for (size_t i = 0; i < doc->nsections; i++) {
@@ -363,6 +438,9 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
     ctx c;
     memset(&c, 0, sizeof c);
     c.styles = odt_auto_new("");
+    c.doc_lists = &doc->lists;
+    c.outline = odt_outline_list(doc);
+    c.last_list = kh_xcalloc(doc->lists.n + doc->lists.nrestarts + 1, sizeof *c.last_list);
     write_body(&c, doc);   /* first walk: the automatic styles */
     kh_xml x;
     int rc = -1;
@@ -389,5 +467,6 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
     odt_spec_free(&c.spec);
     kh_buf_free(&c.text);
     odt_auto_free(c.styles);
+    free(c.last_list);
     return rc;
 }

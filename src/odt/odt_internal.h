@@ -73,6 +73,10 @@ void odt_frame_indents(kh_para_props *p, int left, int right);
    (the style that follows on Enter) may be NULL. */
 void odt_write_style(kh_xml *x, const char *name, const char *display_name, const char *next,
                      const char *key);
+/* The same for a paragraph style that is a heading of OUTLINE_LEVEL (0: not one) or whose
+   paragraphs are items of the text:list-style LIST_STYLE (NULL: none). */
+void odt_write_style_in_list(kh_xml *x, const char *name, const char *display_name, const char *next,
+                             const char *key, int outline_level, const char *list_style);
 
 /* The style:name of the template's style ID: ID itself, or "_ID" when ID starts with a digit
    (a style name must be an XML name). Returns BUF or ID. */
@@ -98,6 +102,15 @@ void odt_auto_free(odt_autostyles *a);
    followed by "S<INDEX+1>". FIRST picks that one. */
 void odt_master_name(char *buf, size_t n, size_t index, int first);
 int odt_section_first_master(const kh_section *s);
+
+/* ---- odt_lists.c: list and outline styles ---- */
+
+/* The list that carries the headings (the outline style's numbering), or 0. */
+int odt_outline_list(const kh_doc *doc);
+/* The text:list-style name of LIST (1-based), for any list but the outline one. */
+void odt_list_style_name(char *buf, size_t n, const kh_lists *lists, int list);
+/* text:outline-style and the text:list-style of every other list, inside office:styles. */
+void odt_list_styles(kh_xml *x, const kh_doc *doc);
 
 /* ---- one function a part: each returns 0 and the part's bytes, or -1 ---- */
 int odt_content_xml(const kh_doc *doc, char **data, size_t *len);

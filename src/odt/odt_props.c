@@ -226,6 +226,12 @@ static int next_line(char **p, char *fields[3])
 void odt_write_style(kh_xml *x, const char *name, const char *display_name, const char *next,
                      const char *key)
 {
+    odt_write_style_in_list(x, name, display_name, next, key, 0, NULL);
+}
+
+void odt_write_style_in_list(kh_xml *x, const char *name, const char *display_name, const char *next,
+                             const char *key, int outline_level, const char *list_style)
+{
     char *copy = kh_xstrdup(key);
     char *p = copy, *f[3];
     if (!next_line(&p, f)) {
@@ -243,6 +249,10 @@ void odt_write_style(kh_xml *x, const char *name, const char *display_name, cons
         kh_xml_attr(x, "style:next-style-name", next);
     if (*f[2])
         kh_xml_attr(x, "style:master-page-name", f[2]);
+    if (outline_level)
+        kh_xml_attr_int(x, "style:default-outline-level", outline_level);
+    if (list_style)
+        kh_xml_attr(x, "style:list-style-name", list_style);
     const char *open = NULL;
     while (next_line(&p, f)) {
         if (!open || strcmp(open, f[0]) != 0) {

@@ -107,8 +107,12 @@ static void named_styles(kh_xml *x, const kh_doc *doc)
         odt_spec_para(&spec, &props);
         odt_spec_text(&spec, &s->props.run);
         const char *display = s->name && strcmp(s->name, id) ? s->name : NULL;
-        odt_write_style(x, id, display, s->next ? odt_style_ref(s->next, next, sizeof next) : NULL,
-                        kh_buf_cstr(&spec.key));
+        char list[96];
+        int in_list = s->list.list && s->list.list != odt_outline_list(doc);
+        if (in_list)
+            odt_list_style_name(list, sizeof list, &doc->lists, s->list.list);
+        odt_write_style_in_list(x, id, display, s->next ? odt_style_ref(s->next, next, sizeof next) : NULL,
+                                kh_buf_cstr(&spec.key), s->outline_level, in_list ? list : NULL);
     }
     odt_spec_free(&spec);
 }
@@ -213,6 +217,7 @@ int odt_styles_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_start(&x, "office:styles");
         default_style(&x, doc);
         named_styles(&x, doc);
+        odt_list_styles(&x, doc);
         kh_xml_end(&x);
         kh_xml_start(&x, "office:automatic-styles");
         for (size_t i = 0; i < n; i++) {
