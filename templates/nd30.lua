@@ -208,19 +208,91 @@ function T.page_setup(ctx, orientation, first_numbered, restart)
   }
 end
 
+-- The decree's numbers as Word and LibreOffice number lists, so that a heading or an item a clerk
+-- inserts later takes the next number and every following one moves on. A level whose numbers
+-- are letters stays typed text, as do the levels under it: the Vietnamese sequence (a, b, c, d,
+-- đ, e, g …) is no list format of Word's or ODF's (docs/design.md, "Numbering").
+local LIST_FORMATS = { roman = "upper-roman", arabic = "decimal", sub = "decimal" }
+
+-- A settings format ("%s. ") around a list label ("%1" or "%1.%2"): the list's text and what
+-- follows the number, or nil when the format is not one number and what surrounds it.
+local function list_text(format, label)
+  local text, n = format:gsub("%%s", function() return label end)
+  if n ~= 1 or text:find("%", text:find(label, 1, true) + #label, true) then return nil end
+  local body, space = text:match("^(.-)(%s*)$")
+  return body, space ~= "" and "space" or "nothing"
+end
+
+-- The list levels of the headings: the leading levels whose numbers a list can show.
+function T.heading_list(settings)
+  local levels, out = settings.levels, {}
+  for k = 1, 3 do
+    local l = levels[k]
+    local format = LIST_FORMATS[l.style]
+    if not format or (l.style == "sub" and k == 1) then break end
+    local label = l.style == "sub" and ("%" .. (k - 1) .. ".%" .. k) or ("%" .. k)
+    local text, follow = list_text(l.format, label)
+    if not text then break end
+    out[k] = { format = format, text = text, follow = follow,
+               indent_first = settings.body.indent_first }
+  end
+  return out
+end
+
+-- The item lists: "1." items (restarting under every heading), "-" and "+" items.
+function T.item_lists(settings)
+  local items, first = settings.items, settings.body.indent_first
+  local out = {}
+  local text, follow = list_text(items.number, "%1")
+  if text then
+    out.number = { format = "decimal", text = text, follow = follow, indent_first = first }
+  end
+  for _, mark in ipairs({ "dash", "plus" }) do
+    local bullet, space = items[mark]:match("^(%S+)(%s*)$")
+    if bullet and not bullet:find("%", 1, true) then
+      out[mark] = { format = "bullet", text = bullet, follow = space ~= "" and "space" or "nothing",
+                    indent_first = first }
+    end
+  end
+  return out
+end
+
 function T.styles(ctx)
   local s = ctx.settings
   local b = s.body
-  ctx.doc:settings{ font = s.font, size = b.size, lang = s.lang,
-                    title = ctx.plan.type .. " " .. ctx.plan.subject,
-                    subject = ctx.plan.subject, creator = ctx.plan.agency_name or ctx.plan.agency }
-  ctx.doc:style{ id = "Body", name = "Nội dung", align = "justify", size = b.size,
-                 indent_first = b.indent_first, space_before = b.space_before,
-                 space_after = b.space_after, line = b.line, widow_control = true }
+  local doc = ctx.doc
+  doc:settings{ font = s.font, size = b.size, lang = s.lang,
+                title = ctx.plan.type .. " " .. ctx.plan.subject,
+                subject = ctx.plan.subject, creator = ctx.plan.agency_name or ctx.plan.agency }
+  doc:style{ id = "Body", name = "Nội dung", align = "justify", size = b.size,
+             indent_first = b.indent_first, space_before = b.space_before,
+             space_after = b.space_after, line = b.line, widow_control = true }
+  local headings = ctx.template.heading_list(s)
+  if #headings > 0 then doc:list{ id = "Headings", levels = headings } end
   for level = 1, 3 do
     local l = s.levels[level]
-    ctx.doc:style{ id = "Heading" .. level, name = "Đề mục cấp " .. level, based_on = "Body",
-                   next = "Body", bold = l.bold, italic = l.italic, keep_next = true }
+    -- Word's own heading styles (id, name and outline level as Word writes them), so the
+    -- Navigation Pane, a table of contents and LibreOffice's Navigator list every section
+    doc:style{ id = "Heading" .. level, name = "heading " .. level, based_on = "Body",
+               next = "Body", bold = l.bold, italic = l.italic, keep_next = true,
+               outline_level = level, list = headings[level] and "Headings" or nil,
+               list_level = headings[level] and level or nil }
+  end
+  local items = ctx.template.item_lists(s)
+  if items.number then
+    doc:list{ id = "Numbers", levels = { items.number } }
+    doc:style{ id = "ListNumber", name = "Đoạn đánh số", based_on = "Body", list = "Numbers" }
+  end
+  if items.dash or items.plus then
+    doc:list{ id = "Dashes", levels = { items.dash or items.plus, items.plus or items.dash } }
+    if items.dash then
+      doc:style{ id = "ListDash", name = "Gạch đầu dòng", based_on = "Body", next = "ListDash",
+                 list = "Dashes", list_level = 1 }
+    end
+    if items.plus then
+      doc:style{ id = "ListPlus", name = "Dấu cộng đầu dòng", based_on = "Body", next = "ListPlus",
+                 list = "Dashes", list_level = 2 }
+    end
   end
   ctx.template.element_styles(ctx)
 end
@@ -453,24 +525,33 @@ function T.numberer(ctx)
   return n
 end
 
+-- The style of an item that a list numbers (ListNumber, ListDash, ListPlus), or nil: it is typed.
+local ITEM_STYLES = { number = "ListNumber", dash = "ListDash", plus = "ListPlus" }
+local function item_style(settings, template, mark)
+  local style = ITEM_STYLES[mark]
+  return style and template.item_lists(settings)[mark] and style or nil
+end
+
 function T.body_block(ctx, block, number)
   local s = ctx.settings
   local runs = {}
   if block.kind == "heading" then
     local l = s.levels[block.level]
-    runs[1] = number
+    -- a level a list numbers gets its number from its style; the others have it typed
+    if not ctx.template.heading_list(s)[block.level] then runs[1] = number end
     for _, r in ipairs(block.runs) do
       runs[#runs + 1] = { text = l.upper and kh.upper(r.text) or r.text, bold = r.bold or nil,
                           italic = r.italic or nil }
     end
     return { style = "Heading" .. block.level, runs = runs }
   end
-  if number then
+  local style = block.kind == "item" and item_style(s, ctx.template, block.mark) or nil
+  if number and not style then
     -- "Điều 1." is bold; other numbers take the look of the text they start
     runs[1] = block.mark == "article" and { text = number, bold = true } or number
   end
   for _, r in ipairs(block.runs) do runs[#runs + 1] = r end
-  return { style = "Body", runs = runs }
+  return { style = style or "Body", runs = runs }
 end
 
 function T.body(ctx)
@@ -478,6 +559,7 @@ function T.body(ctx)
   local numberer = ctx.template.numberer(ctx)
   local file = type(ctx.plan.body) == "table" and ctx.plan.body.file or "body"
   local paragraphs = {}
+  local seen_heading, restart_numbers = false, true
   for _, block in ipairs(blocks) do
     -- a number that cannot be written (the 4000th "#": Roman numerals end at 3999) is an error
     -- of the body's line, not of the numbering module
@@ -487,7 +569,17 @@ function T.body(ctx)
     if not ok then
       error(("%s:%d: %s"):format(file, block.line, (tostring(number):gsub("^[^:]*:%d+: ", ""))), 0)
     end
-    paragraphs[#paragraphs + 1] = ctx.template.body_block(ctx, block, number)
+    local p = ctx.template.body_block(ctx, block, number)
+    -- the lists start again where the numbers do: the headings in each document of a bundle,
+    -- the "1." items under each heading
+    if block.kind == "heading" then
+      p.list_restart = not seen_heading and ctx.template.heading_list(ctx.settings)[block.level] and true or nil
+      seen_heading, restart_numbers = true, true
+    elseif p.style == "ListNumber" then
+      p.list_restart = restart_numbers or nil
+      restart_numbers = false
+    end
+    paragraphs[#paragraphs + 1] = p
   end
   ctx.template.closing(ctx, paragraphs)
   -- the signature never stands alone on a page: the last paragraph goes with it

@@ -61,7 +61,7 @@ return nd30.extend{
   settings = {
     body = { size = 13 },
     page = { margin_left = 35 },
-    levels = { [2] = { style = "letter", format = "%s) " } },
+    levels = { [2] = { format = "%s) " } },
   },
 }
 LUA

@@ -19,8 +19,9 @@ import docx
 from docx.oxml.ns import qn
 
 NAMES = {
-    "Body": "Nội dung", "Heading1": "Đề mục cấp 1", "Heading2": "Đề mục cấp 2",
-    "Heading3": "Đề mục cấp 3", "ParentAgency": "Cơ quan chủ quản", "Agency": "Cơ quan ban hành",
+    # the headings are Word's own styles, named as Word writes them
+    "Body": "Nội dung", "Heading1": "heading 1", "Heading2": "heading 2",
+    "Heading3": "heading 3", "ParentAgency": "Cơ quan chủ quản", "Agency": "Cơ quan ban hành",
     "Motto": "Quốc hiệu", "Slogan": "Tiêu ngữ", "Rule": "Đường kẻ", "NumberLine": "Số và ký hiệu",
     "PlaceDate": "Địa danh và ngày tháng", "Mark": "Dấu mức độ", "DocType": "Tên loại văn bản",
     "Subject": "Trích yếu", "AttachedLine": "Kèm theo văn bản", "Authority": "Thẩm quyền ban hành",
@@ -78,7 +79,8 @@ def docx_styles_of(cell):
 
 def check_docx(path, font):
     d = docx.Document(path)
-    ids = {s.style_id: s.name for s in d.styles}
+    # the name as written (python-docx shows Word's built-in "heading 1" as "Heading 1")
+    ids = {s.style_id: s.element.name_val for s in d.styles}
     for sid, name in NAMES.items():
         if ids.get(sid) != name:
             problem(path, "style %s: name %r, expected %r" % (sid, ids.get(sid), name))
