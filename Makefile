@@ -111,6 +111,7 @@ integration: all
 	tests/integration/appendix.sh $(BUILD)/kehoach
 	tests/integration/styles.sh $(BUILD)/kehoach
 	tests/integration/rows.sh $(BUILD)/kehoach
+	tests/integration/outline.sh $(BUILD)/kehoach
 	tests/integration/colours.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach
 	tests/integration/reproducible.sh $(BUILD)/kehoach
