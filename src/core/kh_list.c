@@ -86,7 +86,8 @@ int kh_list_parse_label(const char *text, int level, char **prefix, char **suffi
         if (!from)
             from = expect = k;
         if (k != expect) {
-            snprintf(why, why_len, "the numbers must be of consecutive levels (%%%d then %%%d)", expect, expect + 1);
+            snprintf(why, why_len, "the numbers must be of consecutive levels: after %%%d comes %%%d, not %%%d",
+                     expect - 1, expect, k);
             return -1;
         }
         p += 2;
