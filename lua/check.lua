@@ -423,6 +423,24 @@ function Checker:unknown_fields(doc, path, tbl, known, what, skip)
 end
 
 -- A required text field: present, text, not empty. Returns the NFC text or nil.
+-- A draft (marked so, or without its number, or dated without the day) may leave the place and
+-- the signer's name blank: they are filled in by hand when it is signed. The loader has the same rule.
+local function is_draft(doc)
+  local f = doc.fields
+  local marks = f.marks
+  if type(marks) == "table" and (marks.draft == true or (type(marks.draft) == "string" and trim(marks.draft) ~= "")) then
+    return true
+  end
+  if f.number == nil and not doc.attached then return true end
+  return type(f.date) == "string" and #f.date == 7
+end
+
+-- A blank the draft leaves for the signing: a warning, to fill before signing.
+function Checker:to_fill(doc, where, what)
+  self:at(doc, where, "warning", "to-fill",
+          string.format("%s is blank in this draft: fill it in before signing (the document shows the blank)", what))
+end
+
 function Checker:text_field(doc, name, required, what)
   local v = doc.fields[name]
   if v == nil then
@@ -690,7 +708,12 @@ function Checker:check_signer(doc, agency)
     end
   end
   if v.name == nil or trim(v.name) == "" then
-    self:at(doc, { "signer" }, "error", "required", "signer.name is missing: the signer's full name is required")
+    if is_draft(doc) then
+      self:to_fill(doc, { "signer" }, "signer.name (the signer's full name)")
+    else
+      self:at(doc, { "signer" }, "error", "required",
+              "signer.name is missing: the signer's full name is required (a draft may leave it blank)")
+    end
   end
   if authority ~= nil and not AUTHORITIES[authority] then
     local guess = (upper(trim(authority)) or ""):gsub("%.?$", ".")
@@ -1034,7 +1057,13 @@ function Checker:check_document(doc, docs)
   local agency = self:text_field(doc, "agency", true, "the issuing agency (cơ quan ban hành), e.g. \"SỞ XÂY DỰNG\"")
   self:text_field(doc, "parent_agency", false, "the parent agency")
   self:text_field(doc, "agency_name", false, "the agency as named in running text")
-  self:text_field(doc, "place", true, "the place name (địa danh), e.g. \"Đắk Lắk\"")
+  local draft = is_draft(doc)
+  local place = doc.fields.place
+  if draft and (place == nil or (type(place) == "string" and trim(place) == "")) then
+    self:to_fill(doc, place == nil and {} or { "place" }, "the place name (địa danh)")
+  else
+    self:text_field(doc, "place", true, "the place name (địa danh), e.g. \"Đắk Lắk\"")
+  end
   local subject = self:text_field(doc, "subject", true, "the subject (trích yếu)")
   if doc.index == nil or doc.index == 1 then
     self:text_field(doc, "template", false, "a template name or file")

@@ -3,6 +3,8 @@ local M = {}
 
 -- Blank kept for the clerk to fill in by hand (a draft's number and day).
 M.BLANK = "      "
+-- A draft's place left blank, dotted as the decree's forms print it ("……, ngày … tháng …").
+M.PLACE_BLANK = "………"
 
 -- Days below 10 take a leading zero; months only 1 and 2 do ("tháng 01", "tháng 02", "tháng 6").
 function M.day(d)

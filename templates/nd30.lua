@@ -171,6 +171,9 @@ end
 -- A paragraph on the named style ID with CONTENT (a text or a list of runs) and only the
 -- EXCEPTIONS to that style: what a style cannot know, as a rule's length, or what the decree
 -- sets apart for one paragraph.
+-- A field a draft leaves blank (nil or spaces).
+local function blank(s) return s == nil or s:match("^%s*$") ~= nil end
+
 local function styled(id, content, exceptions)
   local p = { style = id }
   if type(content) == "table" then p.runs = content else p.text = content end
@@ -388,7 +391,8 @@ function T.header_block(ctx)
   if not ctx.attached and not ctx.without_number then
     local number_cell = { styled("NumberLine", vn.number_line(plan.number, plan.symbol)) }
     for _, p in ipairs(ctx.template.marks_block(ctx, left)) do number_cell[#number_cell + 1] = p end
-    local date_cell = { styled("PlaceDate", vn.date_line(plan.place, plan.date)) }
+    local date_cell = { styled("PlaceDate", vn.date_line(blank(plan.place) and vn.PLACE_BLANK or plan.place,
+                                                         plan.date)) }
     rows[2] = { cant_split = true, cells = { { content = number_cell }, { content = date_cell } } }
   end
   ctx.template.circulation_mark(ctx)
@@ -630,7 +634,8 @@ function T.signature_lines(ctx, signer)
     line("SignerAuthority", signer.authority .. " " .. kh.upper(signer.head))
   end
   if signer.title then line("SignerTitle", kh.upper(signer.title)) end
-  line("SignerName", signer.name)
+  -- a draft may leave the name to whoever signs: the line stays, empty, under the room to sign
+  line("SignerName", blank(signer.name) and "" or signer.name)
   return out
 end
 

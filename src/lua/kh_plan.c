@@ -239,6 +239,14 @@ static int normalise(checker *c, int depth)
     return KH_OK;
 }
 
+/* Text of spaces only (or none): a field left blank. */
+static int is_blank(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return *s == '\0';
+}
+
 static int want(checker *c, int idx, const char *field, int type, int required, const char *expected)
 {
     lua_State *L = c->L;
@@ -254,9 +262,9 @@ static int want(checker *c, int idx, const char *field, int type, int required, 
         lua_pop(L, 1);
         return rc;
     }
-    if (t == LUA_TSTRING && lua_rawlen(L, -1) == 0 && required) {
-        kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected %s, got an empty string", plan_file,
-                     c->path, expected);
+    if (t == LUA_TSTRING && required && is_blank(lua_tostring(L, -1))) {
+        kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected %s, got %s", plan_file, c->path, expected,
+                     lua_rawlen(L, -1) ? "only spaces" : "an empty string");
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
@@ -361,7 +369,29 @@ static int check_list_of_strings(checker *c, int idx, const char *field, int req
     return KH_OK;
 }
 
-static int check_signer(checker *c, int idx)
+/* A draft (marked so, or without its number, or dated without the day) may leave the place and
+   the signer's name blank: they are filled in by hand when it is signed. */
+static int is_draft(lua_State *L, int idx, int attached)
+{
+    int draft = 0;
+    kh_lua_rawfield(L, idx, "marks");
+    if (lua_istable(L, -1)) {
+        kh_lua_rawfield(L, -1, "draft");
+        draft = lua_type(L, -1) == LUA_TBOOLEAN ? lua_toboolean(L, -1)
+                : lua_type(L, -1) == LUA_TSTRING && !is_blank(lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    kh_lua_rawfield(L, idx, "number");
+    draft |= !attached && lua_isnil(L, -1);
+    lua_pop(L, 1);
+    kh_lua_rawfield(L, idx, "date");
+    draft |= lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) == 7;   /* "YYYY-MM" */
+    lua_pop(L, 1);
+    return draft;
+}
+
+static int check_signer(checker *c, int idx, int draft)
 {
     lua_State *L = c->L;
     if (want(c, idx, "signer", LUA_TTABLE, 1, "a table {authority, head, title, name}") != KH_OK)
@@ -373,7 +403,8 @@ static int check_signer(checker *c, int idx)
     int acting = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "Q.") == 0;   /* "Q. GIÁM ĐỐC" has no second title */
     lua_pop(L, 1);
     if (want(c, s, "signer.title", LUA_TSTRING, !acting, "text (the signer's title, e.g. \"GIÁM ĐỐC\")") != KH_OK
-        || want(c, s, "signer.name", LUA_TSTRING, 1, "text (the signer's full name)") != KH_OK
+        || want(c, s, "signer.name", LUA_TSTRING, !draft,
+                "text (the signer's full name; a draft may leave it blank)") != KH_OK
         || want(c, s, "signer.authority", LUA_TSTRING, 0, "text (\"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\")") != KH_OK
         || want(c, s, "signer.head", LUA_TSTRING, 0, "text (the head's title, e.g. \"GIÁM ĐỐC\")") != KH_OK)
         rc = KH_EXIT_INPUT;
@@ -571,7 +602,6 @@ static int check_document(checker *c, int idx, int attached)
         {"agency", LUA_TSTRING, 1, "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")"},
         {"agency_name", LUA_TSTRING, 0, "text (the agency as named in running text, e.g. \"Sở Xây dựng\")"},
         {"type", LUA_TSTRING, 1, "text (tên loại, e.g. \"KẾ HOẠCH\")"},
-        {"place", LUA_TSTRING, 1, "text (địa danh, e.g. \"Đắk Lắk\")"},
         {"subject", LUA_TSTRING, 1, "text (trích yếu)"},
         {"marks", LUA_TTABLE, 0, "a table {draft, urgency, secrecy, circulation}"},
         {"authority", LUA_TSTRING, 0, "text (thẩm quyền ban hành, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\")"},
@@ -579,6 +609,10 @@ static int check_document(checker *c, int idx, int attached)
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
         if (want(c, idx, fields[i].name, fields[i].type, fields[i].required, fields[i].expected) != KH_OK)
             return KH_EXIT_INPUT;
+    int draft = is_draft(L, idx, attached);
+    if (want(c, idx, "place", LUA_TSTRING, !draft,
+             "text (địa danh, e.g. \"Đắk Lắk\"; a draft may leave it blank)") != KH_OK)
+        return KH_EXIT_INPUT;
     /* A document issued with another (Mẫu 1.3) has no number, date or signature of its own. */
     if (want(c, idx, "symbol", LUA_TSTRING, !attached, "text (ký hiệu, e.g. \"KH-SXD\")") != KH_OK
         || check_number(c, idx))
@@ -592,7 +626,7 @@ static int check_document(checker *c, int idx, int attached)
     int has_signer = !lua_isnil(L, -1);
     lua_pop(L, 1);
     if (check_body(c, idx) || check_list_of_strings(c, idx, "recipients", !attached)
-        || ((!attached || has_signer) && check_signer(c, idx))
+        || ((!attached || has_signer) && check_signer(c, idx, draft))
         || check_list_of_strings(c, idx, "bases", 0) || check_appendices(c, idx) || check_marks(c, idx))
         return KH_EXIT_INPUT;
     kh_lua_rawfield(L, idx, "type");

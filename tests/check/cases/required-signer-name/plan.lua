@@ -5,10 +5,10 @@ return {
   agency = "SỞ XÂY DỰNG",
   agency_name = "Sở Xây dựng",
   type = "KẾ HOẠCH",
-  number = nil,
+  number = 98,
   symbol = "KH-SXD",
   place = "Đắk Lắk",
-  date = "2026-06",
+  date = "2026-06-15",
   subject = "Cải thiện và nâng cao Chỉ số cải cách hành chính năm 2026",
   body = read_text("body.txt"),
   recipients = {
