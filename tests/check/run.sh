@@ -13,6 +13,8 @@
 #    lists has a case.
 # 3. `kehoach new examples/dak-lak-2026 --year 2027` gives a plan that renders and says 2027,
 #    with no number and no day; a second run onto the same folder fails and changes nothing.
+# 4. What check and new print quotes the plan's text escaped, one line each.
+# 5. A draft's blanks render as blanks; a blank in a plan ready to sign is refused by render too.
 #
 # Prints one "ok - …" / "not ok - …" line per check and ends with "N passed, M failed".
 set -uo pipefail
@@ -190,6 +192,31 @@ if [[ $status == 0 ]] && ! raw_control <"$TMP/new.err" && ! raw_control <<<"$out
    [[ $(grep -vc '^kehoach: warning: ' <<<"$err") == 0 ]]; then
   ok "new: the changes and the warnings quote the plan's text escaped"
 else not_ok "new: changes and warnings escaped (exit $status)"; { echo "$out"; echo "$err"; } | show 30 | cat -v; fi
+
+# ---------------------------------------------------------------------------------------------
+# 5. A draft's blanks render as the decree's blanks; the same blank in a plan ready to sign is
+#    refused by render as check reports it.
+mkdir -p "$TMP/drafts"
+for fmt in docx odt; do
+  out=$TMP/drafts/draft.$fmt
+  if "$BIN" render tests/check/cases/draft-blanks -o "$out" 2>"$TMP/drafts/err" &&
+     tests/lib/validate-output.sh "$out" >/dev/null 2>&1 &&
+     "$PY" - "$out" <<'PY'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+xml = z.read("word/document.xml" if sys.argv[1].endswith(".docx") else "content.xml").decode()
+text = re.sub(r"<[^>]+>", "", re.sub(r"</(w:p|text:p|text:h)>", "\n", xml))
+assert re.search(r"^………, ngày +tháng 6 năm 2026$", text, re.M), "no blank place in the date line"
+assert "Lê Công Du" not in text and "PHÓ GIÁM ĐỐC" in text, "the signer's name is not blank"
+PY
+  then ok "render: a draft's blank place and signer's name print as blanks ($fmt)"
+  else not_ok "render: a draft with blanks ($fmt)"; show <"$TMP/drafts/err"; fi
+done
+"$BIN" render tests/check/cases/required-place-blank -o "$TMP/drafts/ready.docx" 2>"$TMP/drafts/err"
+status=$?
+if [[ $status == 2 && ! -e $TMP/drafts/ready.docx ]] && grep -q "place" "$TMP/drafts/err"; then
+  ok "render: a plan ready to sign with a blank place is refused (exit 2), as check reports it"
+else not_ok "render: blank place in a plan ready to sign (exit $status)"; show <"$TMP/drafts/err"; fi
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))
