@@ -635,12 +635,9 @@ function Checker:check_recipients(doc)
               string.format("recipients[%d]: expected text, got a %s", i, type(item)))
       return
     end
-    local t = trim(nfc(item) or item)
-    if t:match("^%-%s") or t:match("^–%s") then
-      self:at(doc, { "recipients", i }, "warning", "recipients-format",
-              string.format("recipient %s starts with a dash: leave it out, the renderer writes \"- \" before each line", quote(t)))
-      t = t:gsub("^%-%s*", ""):gsub("^–%s*", "")
-    end
+    -- a recipient typed as in Word ("- Sở Nội vụ;") is the plain item: the renderer drops the
+    -- dash and the final mark and writes its own
+    local t = trim(nfc(item) or item):gsub("^%-%s*", ""):gsub("^–%s*", ""):gsub("^—%s*", "")
     local low = lower(t) or t
     if low:match("^lưu[%s:]") or low == "lưu" then
       if archive then

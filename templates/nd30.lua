@@ -615,7 +615,9 @@ function T.recipients_list(ctx, items)
   local r = ctx.settings.recipients
   local out = { styled("RecipientsHeading", r.label) }
   for i, item in ipairs(items) do
-    local text = item:gsub("%s+$", ""):gsub("[;.,]$", "")
+    -- typed as in Word ("- Sở Nội vụ;") or plain: the dash and the final mark are the template's
+    local text = item:gsub("^%s*%-%s*", ""):gsub("^%s*–%s*", ""):gsub("^%s*—%s*", "")
+                     :gsub("%s+$", ""):gsub("[;.,]$", "")
     text = "- " .. text .. (i == #items and "." or ";")
     out[#out + 1] = styled("Recipient", text)
   end

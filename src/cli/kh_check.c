@@ -30,7 +30,7 @@ static const char usage_check[] =
     "  -h, --help           this help.\n"
     "\n"
     "Rules: required, field-type, unknown-field, doc-type, number, symbol-format, symbol-type,\n"
-    "date, date-year, recipients-luu, recipients-format, signer-authority, nfc, en-dash,\n"
+    "date, date-year, recipients-luu, signer-authority, nfc, en-dash,\n"
     "double-space, closing, heading-number, markup, table-cells, table-syntax, table-columns,\n"
     "table-merge, table-empty-group, appendix-ref, appendix-unref, to-fill, file, template, load.\n"
     "\n"
