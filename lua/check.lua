@@ -14,6 +14,7 @@
 -- read_table opened: {kind, rel, file, line, raw, error}), template ({name, file, text, module}
 -- or {name, error}).
 local M = {}
+local numbering = require("numbering")
 
 -- ---------------------------------------------------------------------------------------------
 -- text helpers (kh.nfc, kh.upper and kh.lower refuse text that is not UTF-8: then nil)
@@ -787,12 +788,6 @@ local function split_position(message)
   return nil, nil, message
 end
 
-local HEADING_NUMBER = {
-  { "^([IVXLCDM]+%.)%s", "^([A-Z]%.)%s", "^(%d+%.)%s" },
-  { "^(%d+%.)%s", "^([IVX]+%.)%s", "^([a-zđ]%))%s" },
-  { "^(%d+%.%d+%.?)%s", "^(%d+%.)%s", "^([a-zđ]%))%s" },
-}
-
 -- Returns the lowered text of the body (for the appendix references) and the line of its first
 -- "phụ lục".
 function Checker:check_body(doc)
@@ -824,19 +819,30 @@ function Checker:check_body(doc)
     self:error(file, (l or 1) + base, "markup", msg or tostring(blocks))
     blocks = {}
   end
+  -- the numbers the template gives, as render computes them, to compare with any typed before
+  -- a heading (pasted from a Word file): the same is no finding, another is a warning
+  local numberer
+  local m = self.template_module
+  if type(m) == "table" and type(m.numberer) == "function" and type(m.settings) == "table" then
+    local ok, n = pcall(m.numberer, { settings = m.settings, template = m, plan = doc.fields })
+    if ok and type(n) == "table" then numberer = n end
+  end
   for _, b in ipairs(blocks) do
+    local number
+    if numberer and (b.kind == "heading" or b.kind == "item") then
+      local ok, r = pcall(b.kind == "heading" and numberer.heading or numberer.item,
+                          b.kind == "heading" and b.level or b.mark)
+      number = ok and r or nil
+    end
     if b.kind == "heading" then
       local t = runs_text(b)
-      for _, pat in ipairs(HEADING_NUMBER[b.level] or {}) do
-        local typed = t:match(pat)
-        if typed then
-          local marks = string.rep("#", b.level)
-          self:error(file, b.line + base, "heading-number",
-                     string.format("heading %s starts with a typed number %s: write %s, the renderer numbers headings",
-                                   quote(marks .. " " .. t), quote(typed),
-                                   quote(marks .. " " .. trim(t:sub(#typed + 1)))))
-          break
-        end
+      local typed, rest = numbering.typed(t)
+      if typed and not (number and numbering.same(typed, number)) then
+        local marks = string.rep("#", b.level)
+        self:warning(file, b.line + base, "heading-number",
+                     string.format("heading %s starts with a typed number %s, but it is number %s: the renderer prints %s and leaves the typed one out; write %s",
+                                   quote(marks .. " " .. t), quote(typed), quote(trim(number or "?")),
+                                   quote(trim(number or "?")), quote(marks .. " " .. trim(rest))))
       end
     end
   end
@@ -1191,7 +1197,9 @@ end
 -- entry points
 
 local function new_checker(ctx)
-  return setmetatable({ findings = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text) }, Checker)
+  local t = ctx.template
+  return setmetatable({ findings = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
+                        template_module = type(t) == "table" and t.module or nil }, Checker)
 end
 
 function M.run(plan, ctx)

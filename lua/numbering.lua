@@ -33,6 +33,24 @@ function M.letter(n)
   return string.rep(M.LETTERS[(n - 1) % count + 1], repeatn)
 end
 
+-- A number typed before a heading's text, as pasted from a Word file ("I. MỤC TIÊU", "1.1. …",
+-- "a) …"): the typed label and the text after it, or nil. SAME(label, computed) tells whether
+-- it is the number the renderer gives ("I." and "I. " are the same).
+local TYPED = { "^([IVXLCDM]+%.)%s+", "^([A-Z]%.)%s+", "^(%d+%.%d+%.?)%s+", "^(%d+%.)%s+", "^([a-zđ]%))%s+" }
+
+function M.typed(text)
+  for _, pat in ipairs(TYPED) do
+    local _, stop, label = text:find(pat)
+    if label then return label, text:sub(stop + 1) end
+  end
+  return nil
+end
+
+function M.same(label, computed)
+  local function bare(s) return (s:gsub("%s+$", ""):gsub("%.$", "")) end
+  return bare(label) == bare(computed or "")
+end
+
 function M.format(style, n)
   if style == "roman" then return M.roman(n)
   elseif style == "arabic" then return tostring(n)

@@ -573,6 +573,19 @@ function T.body(ctx)
     if not ok then
       error(("%s:%d: %s"):format(file, block.line, (tostring(number):gsub("^[^:]*:%d+: ", ""))), 0)
     end
+    if block.kind == "heading" then
+      -- a number typed before the heading (pasted from last year's Word file) is left out: the
+      -- computed one is printed, with a warning when the two differ
+      local first = block.runs[1]
+      local typed, rest = numbering.typed(first and first.text or "")
+      if typed then
+        first.text = rest
+        if not numbering.same(typed, number) then
+          kh.warn(("%s:%d: heading typed \"%s\", numbered \"%s\": the typed number is left out"):format(
+            file, block.line, typed, (number or ""):gsub("%s+$", "")), 0)
+        end
+      end
+    end
     local p = ctx.template.body_block(ctx, block, number)
     -- the lists start again where the numbers do: the headings in each document of a bundle,
     -- the "1." items under each heading

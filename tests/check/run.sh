@@ -15,6 +15,7 @@
 #    with no number and no day; a second run onto the same folder fails and changes nothing.
 # 4. What check and new print quotes the plan's text escaped, one line each.
 # 5. A draft's blanks render as blanks; a blank in a plan ready to sign is refused by render too.
+# 6. Headings typed with their numbers render with the computed numbers once.
 #
 # Prints one "ok - …" / "not ok - …" line per check and ends with "N passed, M failed".
 set -uo pipefail
@@ -217,6 +218,27 @@ status=$?
 if [[ $status == 2 && ! -e $TMP/drafts/ready.docx ]] && grep -q "place" "$TMP/drafts/err"; then
   ok "render: a plan ready to sign with a blank place is refused (exit 2), as check reports it"
 else not_ok "render: blank place in a plan ready to sign (exit $status)"; show <"$TMP/drafts/err"; fi
+
+# ---------------------------------------------------------------------------------------------
+# 6. Headings pasted with typed numbers: render prints each number once, the computed one, and
+#    warns where the typed one differs, as check does.
+for case in heading-number-same heading-number-roman; do
+  out=$TMP/drafts/$case.docx
+  if "$BIN" render "tests/check/cases/$case" -o "$out" 2>"$TMP/drafts/err" &&
+     tests/lib/validate-output.sh "$out" >/dev/null 2>&1 &&
+     "$PY" - "$out" <<'PY'
+import sys, docx
+heads = [p.text for p in docx.Document(sys.argv[1]).paragraphs if p.style.style_id.startswith("Heading")]
+assert heads[:2] == ["MỤC TIÊU", "Mục tiêu chung"], heads
+PY
+  then
+    if [[ $case == heading-number-same ]]; then want=0; else want=1; fi
+    n=$(grep -c 'heading typed "II.", numbered "I."' "$TMP/drafts/err")
+    if [[ $n == "$want" && $(wc -l <"$TMP/drafts/err") == "$want" ]]; then
+      ok "render: $case: the typed heading numbers left out, the computed ones printed ($want warning)"
+    else not_ok "render: $case: warnings"; show <"$TMP/drafts/err"; fi
+  else not_ok "render: $case"; show <"$TMP/drafts/err"; fi
+done
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))
