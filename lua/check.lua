@@ -788,6 +788,26 @@ local function split_position(message)
   return nil, nil, message
 end
 
+-- A heading pasted from a Word file as plain text: "II. TỔ CHỨC THỰC HIỆN" (a Roman number, then
+-- capitals) as a paragraph, or "2. Nhiệm vụ cụ thể" as a short "1." item with no closing mark
+-- followed by text of another kind. It is numbered as text, not as a heading, so the numbers
+-- under it run on from the section above: the finding gives the markup that fixes it.
+function Checker:typed_heading(file, base, b, after)
+  local t = trim(runs_text(b))
+  local roman, rest = t:match("^([IVXLCDM]+)%.%s+(.+)$")
+  if b.kind == "para" and roman and not rest:find("[.;:,]$") and upper(rest) == rest
+     and not rest:find("\n") then
+    self:warning(file, b.line + base, "typed-heading",
+                 string.format("%s looks like a heading typed with its number: write %s, so the numbers under it start again",
+                               quote(t), quote("# " .. rest)))
+  elseif b.kind == "item" and b.mark == "number" and not t:find("[.;:,]$") and not t:find("\n")
+         and select(2, t:gsub("%S+", "")) <= 8 and after and not (after.kind == "item" and after.mark == "number") then
+    self:warning(file, b.line + base, "typed-heading",
+                 string.format("the numbered line %s looks like a level-2 heading: write %s, so the numbers under it start again",
+                               quote(t), quote("## " .. t)))
+  end
+end
+
 -- Returns the lowered text of the body (for the appendix references) and the line of its first
 -- "phụ lục".
 function Checker:check_body(doc)
@@ -827,12 +847,15 @@ function Checker:check_body(doc)
     local ok, n = pcall(m.numberer, { settings = m.settings, template = m, plan = doc.fields })
     if ok and type(n) == "table" then numberer = n end
   end
-  for _, b in ipairs(blocks) do
+  for i, b in ipairs(blocks) do
     local number
     if numberer and (b.kind == "heading" or b.kind == "item") then
       local ok, r = pcall(b.kind == "heading" and numberer.heading or numberer.item,
                           b.kind == "heading" and b.level or b.mark)
       number = ok and r or nil
+    end
+    if b.kind ~= "heading" then
+      self:typed_heading(file, base, b, blocks[i + 1])
     end
     if b.kind == "heading" then
       local t = runs_text(b)

@@ -31,7 +31,7 @@ static const char usage_check[] =
     "\n"
     "Rules: required, field-type, unknown-field, doc-type, number, symbol-format, symbol-type,\n"
     "date, date-year, recipients-luu, signer-authority, nfc, en-dash,\n"
-    "double-space, closing, heading-number, markup, table-cells, table-syntax, table-columns,\n"
+    "double-space, closing, heading-number, typed-heading, markup, table-cells, table-syntax, table-columns,\n"
     "table-merge, table-empty-group, appendix-ref, appendix-unref, to-fill, file, template, load.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the plan cannot be loaded\n"
