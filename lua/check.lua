@@ -788,23 +788,31 @@ local function split_position(message)
   return nil, nil, message
 end
 
+-- How `check --fix` mends finding F: line LINE (as read) of a body file becomes TO. Only in a
+-- file of its own (BASE 0), where a line of the body is a line of the file.
+function Checker:fixable(f, base, line, to)
+  if base == 0 and line and f.file ~= self.plan_file then
+    f.fix = { from = line, to = to }
+  end
+end
+
 -- A heading pasted from a Word file as plain text: "II. TỔ CHỨC THỰC HIỆN" (a Roman number, then
 -- capitals) as a paragraph, or "2. Nhiệm vụ cụ thể" as a short "1." item with no closing mark
 -- followed by text of another kind. It is numbered as text, not as a heading, so the numbers
 -- under it run on from the section above: the finding gives the markup that fixes it.
-function Checker:typed_heading(file, base, b, after)
+function Checker:typed_heading(file, base, b, after, line)
   local t = trim(runs_text(b))
   local roman, rest = t:match("^([IVXLCDM]+)%.%s+(.+)$")
   if b.kind == "para" and roman and not rest:find("[.;:,]$") and upper(rest) == rest
      and not rest:find("\n") then
-    self:warning(file, b.line + base, "typed-heading",
+    self:fixable(self:warning(file, b.line + base, "typed-heading",
                  string.format("%s looks like a heading typed with its number: write %s, so the numbers under it start again",
-                               quote(t), quote("# " .. rest)))
+                               quote(t), quote("# " .. rest))), base, line, "# " .. rest)
   elseif b.kind == "item" and b.mark == "number" and not t:find("[.;:,]$") and not t:find("\n")
          and select(2, t:gsub("%S+", "")) <= 8 and after and not (after.kind == "item" and after.mark == "number") then
-    self:warning(file, b.line + base, "typed-heading",
+    self:fixable(self:warning(file, b.line + base, "typed-heading",
                  string.format("the numbered line %s looks like a level-2 heading: write %s, so the numbers under it start again",
-                               quote(t), quote("## " .. t)))
+                               quote(t), quote("## " .. t))), base, line, "## " .. t)
   end
 end
 
@@ -855,17 +863,18 @@ function Checker:check_body(doc)
       number = ok and r or nil
     end
     if b.kind ~= "heading" then
-      self:typed_heading(file, base, b, blocks[i + 1])
+      self:typed_heading(file, base, b, blocks[i + 1], ls[b.line])
     end
     if b.kind == "heading" then
       local t = runs_text(b)
       local typed, rest = numbering.typed(t)
       if typed and not (number and numbering.same(typed, number)) then
         local marks = string.rep("#", b.level)
-        self:warning(file, b.line + base, "heading-number",
+        self:fixable(self:warning(file, b.line + base, "heading-number",
                      string.format("heading %s starts with a typed number %s, but it is number %s: the renderer prints %s and leaves the typed one out; write %s",
                                    quote(marks .. " " .. t), quote(typed), quote(trim(number or "?")),
-                                   quote(trim(number or "?")), quote(marks .. " " .. trim(rest))))
+                                   quote(trim(number or "?")), quote(marks .. " " .. trim(rest)))),
+                     base, ls[b.line], marks .. " " .. trim(rest))
       end
     end
   end

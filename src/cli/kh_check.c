@@ -9,6 +9,7 @@
 #include "kh_builder.h"
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
+#include "kh_fix.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_template.h"
@@ -27,6 +28,9 @@ static const char usage_check[] =
     "                       {\"findings\":[{\"file\":…,\"line\":…,\"level\":\"error\"|\"warning\",\n"
     "                       \"rule\":…,\"message\":…},…],\"errors\":N,\"warnings\":M}\n"
     "                       (line 0 when the problem has no line)\n"
+    "  --fix                mend the lines a finding says how to: a heading pasted with a\n"
+    "                       wrong number, a heading typed as plain text (body files only);\n"
+    "                       each change is printed as FILE:LINE: \"old\" → \"new\".\n"
     "  -h, --help           this help.\n"
     "\n"
     "Rules: required, field-type, unknown-field, doc-type, number, symbol-format,\n"
@@ -189,7 +193,7 @@ static int plan_caused(const kh_error *err)
 int kh_check_command(int argc, char **argv)
 {
     const char *plan = NULL;
-    int json = 0;
+    int json = 0, fix = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -203,6 +207,8 @@ int kh_check_command(int argc, char **argv)
             json = !strcmp(f, "json");
             if (a[8] != '=')
                 i++;
+        } else if (!strcmp(a, "--fix")) {
+            fix = 1;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!plan) {
@@ -213,6 +219,8 @@ int kh_check_command(int argc, char **argv)
     }
     if (!plan)
         return usage_error("%s", "expected a plan folder or file");
+    if (fix && json)
+        return usage_error("%s", "--fix prints its changes as text lines: use it without --format json");
 
     kh_error err;
     kh_error_clear(&err);
@@ -284,7 +292,16 @@ int kh_check_command(int argc, char **argv)
             lua_pushnil(L);
         if (kh_sandbox_call(sb, 2, 1, &err) != KH_OK)
             goto rules_failed;
+        int report = lua_gettop(L);
+        lua_pushvalue(L, report);
         rc = print_report(L, json, plan_file);
+        if (fix) {
+            int frc = kh_fix_apply(L, report, &err);
+            if (frc != KH_OK) {
+                fprintf(stderr, "kehoach: check --fix: %s\n", err.message);
+                rc = frc;
+            }
+        }
     }
     fflush(stdout);
     kh_sandbox_free(sb);

@@ -229,6 +229,50 @@ int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
     return rc;
 }
 
+int kh_replace_beneath(int dirfd, const char *dir_name, const char *rel, const char *data, size_t len,
+                       kh_error *err)
+{
+    if (kh_path_check(rel, err) != KH_OK)
+        return err->status;
+    const char *slash = strrchr(rel, '/');
+    const char *base = slash ? slash + 1 : rel;
+    int sub;
+    if (slash) {
+        char *folder = kh_xstrdup(rel);
+        folder[slash - rel] = '\0';
+        sub = kh_open_beneath(dirfd, dir_name, folder, 1, err);
+        free(folder);
+        if (sub < 0)
+            return err->status ? err->status : KH_EXIT_IO;
+    } else if ((sub = fcntl(dirfd, F_DUPFD_CLOEXEC, 0)) < 0) {
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", rel, strerror(errno));
+    }
+    struct stat st;
+    if (fstatat(sub, base, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
+        close(sub);
+        return kh_error_set(err, KH_EXIT_INPUT, "%s/%s: not a regular file, not rewritten",
+                            dir_name ? dir_name : ".", rel);
+    }
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, ".kehoach-%ld.tmp", (long)getpid());
+    int fd = openat(sub, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, st.st_mode & 07777);
+    int rc = KH_OK;
+    if (fd < 0 || kh_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot write it: %s", dir_name ? dir_name : ".", rel,
+                          strerror(errno));
+    }
+    if (fd >= 0 && close(fd) != 0 && rc == KH_OK)
+        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot write it: %s", dir_name ? dir_name : ".", rel,
+                          strerror(errno));
+    if (rc == KH_OK && renameat(sub, tmp, sub, base) != 0)
+        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot replace it: %s", dir_name ? dir_name : ".", rel,
+                          strerror(errno));
+    if (rc != KH_OK && fd >= 0)
+        unlinkat(sub, tmp, 0);
+    close(sub);
+    return rc;
+}
+
 int kh_write_all(int fd, const char *data, size_t len)
 {
     size_t done = 0;

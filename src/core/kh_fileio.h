@@ -38,12 +38,18 @@ int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err
 int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **data, size_t *len,
                     kh_error *err);
 
-/* Read a file the user named (--template FILE): opened as typed, relative to the current
-   folder. Never for a name that comes from a plan or a template. */
 /* Write all LEN bytes of DATA to FD, again after EINTR or a short write. 0, or -1 with errno set
    (ENOSPC when the descriptor takes nothing more). */
 int kh_write_all(int fd, const char *data, size_t len);
 
+/* Replace the regular file REL beneath DIRFD with DATA, atomically: a new file beside it (its
+   mode kept) renamed over it, through descriptors only, no symbolic link followed on the way.
+   A failure leaves the file as it was. Returns KH_OK or KH_EXIT_IO / KH_EXIT_INPUT with ERR. */
+int kh_replace_beneath(int dirfd, const char *dir_name, const char *rel, const char *data, size_t len,
+                       kh_error *err);
+
+/* Read a file the user named (--template FILE): opened as typed, relative to the current
+   folder. Never for a name that comes from a plan or a template. */
 int kh_read_file(const char *path, char **data, size_t *len, kh_error *err);
 
 /* For tests: 0 makes kh_open_beneath walk the path component by component even where the kernel

@@ -16,6 +16,7 @@
 # 4. What check and new print quotes the plan's text escaped, one line each.
 # 5. A draft's blanks render as blanks; a blank in a plan ready to sign is refused by render too.
 # 6. Headings typed with their numbers render with the computed numbers once.
+# 7. check --fix rewrites pasted headings into markup.
 #
 # Prints one "ok - …" / "not ok - …" line per check and ends with "N passed, M failed".
 set -uo pipefail
@@ -239,6 +240,35 @@ PY
     else not_ok "render: $case: warnings"; show <"$TMP/drafts/err"; fi
   else not_ok "render: $case"; show <"$TMP/drafts/err"; fi
 done
+
+# ---------------------------------------------------------------------------------------------
+# 7. check --fix mends a body pasted from a Word file: each change printed, the file rewritten,
+#    a second run changes nothing; a body that is a symbolic link is not written through.
+FIX=$TMP/fix
+cp -r tests/check/cases/typed-heading "$FIX"
+sed -i 's/^# MỤC TIÊU/# II. MỤC TIÊU/' "$FIX/body.txt"
+out=$("$BIN" check --fix "$FIX" 2>&1)
+want=$(printf '%s\n' "$FIX/body.txt:4: \"# II. MỤC TIÊU\" → \"# MỤC TIÊU\"" \
+  "$FIX/body.txt:16: \"II. TỔ CHỨC THỰC HIỆN\" → \"# TỔ CHỨC THỰC HIỆN\"" \
+  "$FIX/body.txt:18: \"1. Nhiệm vụ chung\" → \"## Nhiệm vụ chung\"" "3 lines fixed")
+if [[ $(grep -v ' \[[a-z-]*\]$' <<<"$out" | grep -v ' errors\?, ') == "$want" ]] &&
+   grep -qx '# TỔ CHỨC THỰC HIỆN' "$FIX/body.txt" && grep -qx '## Nhiệm vụ chung' "$FIX/body.txt" &&
+   grep -qx '# MỤC TIÊU' "$FIX/body.txt" && [[ $("$BIN" check "$FIX" | tail -1) == *": 0 errors, 0 warnings" ]] &&
+   [[ $("$BIN" check --fix "$FIX" | tail -1) == "0 lines fixed" ]] && [[ -z $(ls -A "$FIX" | grep kehoach) ]]; then
+  ok "check --fix: the pasted headings become markup, each change printed; a second run changes nothing"
+else not_ok "check --fix"; show <<<"$out"; fi
+LINKED=$TMP/fix-linked
+cp -r tests/check/cases/typed-heading "$LINKED"
+mv "$LINKED/body.txt" "$TMP/outside-body.txt"
+ln -s "$TMP/outside-body.txt" "$LINKED/body.txt"
+cp "$TMP/outside-body.txt" "$TMP/outside-before.txt"
+"$BIN" check --fix "$LINKED" >/dev/null 2>&1
+if cmp -s "$TMP/outside-body.txt" "$TMP/outside-before.txt" && [[ -L $LINKED/body.txt ]]; then
+  ok "check --fix: a body that is a symbolic link is not written through"
+else not_ok "check --fix wrote through a symbolic link"; fi
+if ! "$BIN" check --fix --format json "$FIX" >/dev/null 2>"$TMP/fix.err" && grep -q "without --format json" "$TMP/fix.err"; then
+  ok "check --fix with --format json is refused with a hint"
+else not_ok "check --fix --format json"; show <"$TMP/fix.err"; fi
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))

@@ -60,7 +60,7 @@ expect "render --part a: appendices and all" "$W" "all appendices" "$BIN" render
 expect "render --format: docx, odt and pdf" "$W" "docx odt pdf" "$BIN" render ke-hoach-2026 --format ""
 expect "render --pdf-version pdf-a-: the PDF/A versions" "$W" "pdf-a-1a pdf-a-2b pdf-a-3b" "$BIN" render ke-hoach-2026 --pdf-version pdf-a-
 expect "check --format: text and json" "$W" "text json" "$BIN" check ke-hoach-2026 --format ""
-expect "check: an option prefix" "$W" "--format" "$BIN" check --f
+expect "check: an option prefix" "$W" "--format" "$BIN" check --fo
 expect "new --shift: --shift-ranges" "$W" "--shift-ranges" "$BIN" new ke-hoach-2026 --shift
 expect "templates: its options" "$W" "-h --help" "$BIN" templates ""
 expect "-t: a template name of ./templates" "$W" "xa-phuong" "$BIN" render ke-hoach-2026 -t xa
