@@ -1117,7 +1117,6 @@ function Checker:check_files(ctx)
     if f.raw and not seen[f.file] then
       seen[f.file] = true
       local raw = f.raw
-      if raw:sub(1, 3) == "\xEF\xBB\xBF" then raw = raw:sub(4) end
       local first, count = nil, 0
       for i, line in ipairs(lines(raw)) do
         local n = nfc(line)
