@@ -32,7 +32,8 @@ static const char usage_check[] =
     "Rules: required, field-type, unknown-field, doc-type, number, symbol-format, symbol-type,\n"
     "date, date-year, recipients-luu, recipients-format, signer-authority, nfc, en-dash,\n"
     "double-space, closing, heading-number, markup, table-cells, table-syntax, table-columns,\n"
-    "table-merge, table-empty-group, appendix-ref, appendix-unref, file, template, load.\n"
+    "table-merge, table-empty-group, table-stt, appendix-ref, appendix-unref, file, template,\n"
+    "load.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the plan cannot be loaded\n"
     "(its error is the one finding) or bad usage, 3 an internal failure.\n";
