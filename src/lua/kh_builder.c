@@ -1021,7 +1021,7 @@ static void push_where(lua_State *L, int level)
 static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
-    if (lua_type(L, 2) == LUA_TSTRING)
+    if (lua_type(L, 2) == LUA_TSTRING && !lua_isnumber(L, 2))   /* "2" is still a level */
         lua_pushfstring(L, "%s: ", lua_tostring(L, 2));
     else
         push_where(L, (int)luaL_optinteger(L, 2, 1));
