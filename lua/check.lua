@@ -13,6 +13,8 @@
 -- ctx: plan_file (the plan file's path), plan_text (its bytes), files (what read_text and
 -- read_table opened: {kind, rel, file, line, raw, error}), template ({name, file, text, module}
 -- or {name, error}).
+local stt_numbers = require("stt")
+
 local M = {}
 local numbering = require("numbering")
 
@@ -962,6 +964,17 @@ function Checker:check_table(doc, spec, path)
     end
   end
   local header_rows = math.type(spec.header_rows) == "integer" and spec.header_rows or 1
+  -- typed STT numbers that are not the automatic ones: the layout keeps them and warns the same
+  local stt = type(spec.stt) == "table" and spec.stt or {}
+  local stt_col = stt.column
+  if stt_col == nil or (math.type(stt_col) == "integer" and stt_col >= 1 and stt_col <= ncols) then
+    local ok, _, disagree = pcall(stt_numbers.number, { rows = rows, header_rows = header_rows, stt = stt })
+    if ok then
+      for _, d in ipairs(disagree) do
+        self:warning(file, row_line(d.row), "table-stt", stt_numbers.message(d))
+      end
+    end
+  end
   local function group_level(r)
     local row = rows[r]
     if r <= header_rows or type(row) ~= "table" then return nil end
@@ -1181,7 +1194,6 @@ function Checker:check_files(ctx)
     if f.raw and not seen[f.file] then
       seen[f.file] = true
       local raw = f.raw
-      if raw:sub(1, 3) == "\xEF\xBB\xBF" then raw = raw:sub(4) end
       local first, count = nil, 0
       for i, line in ipairs(lines(raw)) do
         local n = nfc(line)

@@ -6,13 +6,14 @@
 --   "#I" …     a group row: label I in the STT column, the title in the next cell spanning the
 --              empty cells after it; "##I" a group nested in the previous one; "#" alone: no label,
 --              the title spans the whole row
---   ""         in the STT column of a data row: numbered automatically
+--   ""         in the STT column of a data row: numbered automatically (stt.lua); a number
+--              typed there is kept, counted, and warned about when it is not the automatic one
 --   a line break inside a cell starts a new paragraph; **bold** and *italic* as in the body
 --
 -- Options beside the rows: header_rows (1), columns = { {width = share | mm = absolute,
 -- align = "left" | "center" | "right" | "justify"}, … }, stt = {column = 1, format = "n" |
 -- "group.n" | "roman" | "letter", restart = true (numbering restarts in each group)}.
-local numbering = require("numbering")
+local stt_numbers = require("stt")
 
 local M = {}
 
@@ -83,17 +84,6 @@ local function cell_height(content, width, settings, bold)
   return h
 end
 
-local function stt_label(fmt, n, groups)
-  if fmt == "group.n" then
-    local g = groups[#groups]
-    if g and g.label ~= "" then return g.label .. "." .. n end
-    return tostring(n)
-  elseif fmt == "roman" or fmt == "letter" or fmt == "upper-letter" then
-    return numbering.format(fmt, n)
-  end
-  return tostring(n)
-end
-
 -- Lay out SPEC in DOC. SETTINGS: size, header (bold, align), group (bold), cell spacing.
 function M.render(doc, spec, settings, available_width)
   local rows = spec.rows
@@ -113,9 +103,11 @@ function M.render(doc, spec, settings, available_width)
   local header_rows = spec.header_rows or 1
   local stt = spec.stt or {}
   local stt_col = stt.column or 1
-  local stt_format = stt.format or "n"
-  local restart = stt.restart
-  if restart == nil then restart = true end
+  -- the automatic numbers; a typed one that disagrees is kept as typed, with a warning
+  local numbers, disagree = stt_numbers.number(spec)
+  for _, d in ipairs(disagree) do
+    kh.warn(stt_numbers.message(d), where(spec, { index = d.row, line = rows[d.row].line }))
+  end
 
   -- The named styles of header, data and group cells (TableHeader, TableText, TableNumber for
   -- the STT column, TableGroup, TableGroupNumber: the template's element_styles) with each
@@ -138,7 +130,6 @@ function M.render(doc, spec, settings, available_width)
   local group_title = { id = "TableGroup" }
 
   local out_rows = {}
-  local groups, counter = {}, 0
   for r, row in ipairs(rows) do
     local info = { index = r, line = row.line }
     local is_header = r <= header_rows
@@ -147,9 +138,6 @@ function M.render(doc, spec, settings, available_width)
     local cells = {}
     if group_level then
       local label = first:sub(group_level + 1)
-      while #groups >= group_level do table.remove(groups) end
-      groups[#groups + 1] = { label = label }
-      if restart then counter = 0 end
       -- the title spans up to the next non-empty cell
       local title_col = 2
       -- a group row stays on the page of its first row (TableGroup keeps with the next)
@@ -171,7 +159,6 @@ function M.render(doc, spec, settings, available_width)
                               column = c }
       end
     else
-      local numbered = false
       for c = 1, ncols do
         local text = row[c] or ""
         if text == "<" then
@@ -194,17 +181,7 @@ function M.render(doc, spec, settings, available_width)
           end
           if above.col == c then above.rowspan = (above.rowspan or 1) + 1 end
         else
-          if c == stt_col and text == "" and not is_header and not numbered then
-            local empty = true
-            for k = 1, ncols do
-              if k ~= stt_col and (row[k] or "") ~= "" then empty = false end
-            end
-            if not empty then
-              counter = counter + 1
-              text = stt_label(stt_format, counter, groups)
-              numbered = true
-            end
-          end
+          if c == stt_col and text == "" and numbers[r] then text = numbers[r] end
           local style = is_header and header_style or data_styles[c]
           cells[#cells + 1] = { content = paragraphs(text, style, spec, info, c),
                                 valign = is_header and "center" or (c == stt_col and "center" or nil),

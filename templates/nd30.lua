@@ -581,8 +581,8 @@ function T.body(ctx)
       if typed then
         first.text = rest
         if not numbering.same(typed, number) then
-          kh.warn(("%s:%d: heading typed \"%s\", numbered \"%s\": the typed number is left out"):format(
-            file, block.line, typed, (number or ""):gsub("%s+$", "")), 0)
+          kh.warn(('heading typed "%s", numbered "%s": the typed number is left out'):format(
+            typed, (number or ""):gsub("%s+$", "")), ("%s:%d"):format(file, block.line))
         end
       end
     end

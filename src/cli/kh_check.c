@@ -36,8 +36,8 @@ static const char usage_check[] =
     "Rules: required, field-type, unknown-field, doc-type, number, symbol-format,\n"
     "symbol-type, date, date-year, recipients-luu, signer-authority, nfc, en-dash,\n"
     "double-space, closing, heading-number, typed-heading, markup, table-cells, table-syntax,\n"
-    "table-columns, table-merge, table-empty-group, appendix-ref, appendix-unref, to-fill,\n"
-    "file, template, load.\n"
+    "table-columns, table-merge, table-empty-group, table-stt, appendix-ref, appendix-unref,\n"
+    "to-fill, file, template, load.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the plan cannot be loaded\n"
     "(its error is the one finding) or bad usage, 3 an internal failure.\n";

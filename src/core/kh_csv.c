@@ -14,6 +14,73 @@ char kh_csv_separator_for(const char *name)
     return ',';
 }
 
+static int is_separator(char c)
+{
+    return c == ',' || c == ';' || c == '\t';
+}
+
+char kh_csv_detect_separator(const char *data, size_t len)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    /* The header line: the first holding more than spaces (a spreadsheet may leave blank lines
+       above the table). */
+    size_t i = 0;
+    for (;;) {
+        size_t j = i;
+        while (j < len && (data[j] == ' ' || data[j] == '\r'))
+            j++;
+        if (j >= len)
+            return ',';
+        if (data[j] != '\n')
+            break;
+        i = j + 1;
+    }
+    /* Counted outside quotes: a quote opens a quoted cell where a cell starts (the line's start
+       or after any candidate), "" inside it is a quote, a line break inside it does not end the
+       header. */
+    size_t comma = 0, semicolon = 0, tab = 0;
+    int quoted = 0, cell_start = 1;
+    for (; i < len; i++) {
+        char ch = data[i];
+        if (quoted) {
+            if (ch == '"') {
+                if (i + 1 < len && data[i + 1] == '"')
+                    i++;
+                else
+                    quoted = 0;
+            }
+            continue;
+        }
+        if (ch == '\n' || ch == '\r')
+            break;
+        if (ch == '"' && cell_start) {
+            quoted = 1;
+            continue;
+        }
+        cell_start = is_separator(ch);
+        comma += ch == ',';
+        semicolon += ch == ';';
+        tab += ch == '\t';
+    }
+    if (semicolon > comma && semicolon > tab)
+        return ';';
+    if (tab > comma && tab > semicolon)
+        return '\t';
+    return ',';
+}
+
+char kh_csv_separator(char given, const char *name, const char *data, size_t len)
+{
+    if (given)
+        return given;
+    if (kh_csv_separator_for(name) == '\t')
+        return '\t';
+    return kh_csv_detect_separator(data, len);
+}
+
 void kh_csv_free(kh_csv *csv)
 {
     for (size_t r = 0; r < csv->nrows; r++) {

@@ -40,4 +40,14 @@ void kh_csv_free(kh_csv *csv);
 
 /* The separator a file name implies: '\t' for .tsv and .tab, ',' otherwise. */
 char kh_csv_separator_for(const char *name);
+
+/* The separator of a .csv file as saved, read from its header line (the first line with more
+   than spaces, after a BOM): the one of ',' ';' TAB that occurs most often outside quoted cells.
+   A tie, or none of them (a table of one column), gives ','. Excel and LibreOffice save ';' on a
+   machine whose locale writes a decimal comma (Vietnamese, most of Europe). */
+char kh_csv_detect_separator(const char *data, size_t len);
+
+/* The separator read_table uses: GIVEN (the `separator` option) when nonzero, else TAB for a
+   .tsv or .tab NAME, else the one the header line shows (kh_csv_detect_separator). */
+char kh_csv_separator(char given, const char *name, const char *data, size_t len);
 #endif

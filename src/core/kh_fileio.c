@@ -16,6 +16,7 @@
 #endif
 #endif
 #include "kh_fileio.h"
+#include "kh_message.h"
 #include "kh_util.h"
 
 static int openat2_enabled = 1;
@@ -203,6 +204,39 @@ int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err
     return KH_OK;
 }
 
+int kh_text_bom(const char *data, size_t len)
+{
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        return 3;
+    if (len >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 || memcmp(data, "\xFE\xFF", 2) == 0))
+        return -1;
+    return 0;
+}
+
+int kh_read_text_fd(int fd, const char *name, char **data, size_t *len, kh_error *err)
+{
+    int rc = kh_read_fd(fd, name, data, len, err);
+    if (rc != KH_OK)
+        return rc;
+    int bom = kh_text_bom(*data, *len);
+    if (bom > 0) {   /* UTF-8's mark, as Notepad and Excel write it: nothing the text holds */
+        memmove(*data, *data + bom, *len - (size_t)bom + 1);
+        *len -= (size_t)bom;
+    } else if (bom < 0) {
+        free(*data);
+        *data = NULL;
+        *len = 0;
+        return kh_error_set(err, KH_EXIT_INPUT,
+                            kh_msg_vietnamese()
+                                ? "%s: tệp được lưu dạng UTF-16 (\"Unicode\" của Notepad), cần UTF-8: mở tệp, "
+                                  "lưu lại và chọn bảng mã UTF-8 (Excel: \"CSV UTF-8\")"
+                                : "%s: saved as UTF-16 (Notepad's \"Unicode\"), expected UTF-8: open the file, "
+                                  "save it again and choose the encoding UTF-8 (Excel: \"CSV UTF-8\")",
+                            name);
+    }
+    return KH_OK;
+}
+
 int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **data, size_t *len,
                     kh_error *err)
 {
@@ -212,7 +246,7 @@ int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **dat
     size_t n = (dir_name ? strlen(dir_name) + 1 : 0) + strlen(rel) + 1;
     char *name = kh_xmalloc(n);
     snprintf(name, n, "%s%s%s", dir_name ? dir_name : "", dir_name ? "/" : "", rel);
-    int rc = kh_read_fd(fd, name, data, len, err);
+    int rc = kh_read_text_fd(fd, name, data, len, err);
     free(name);
     close(fd);
     return rc;
@@ -224,7 +258,7 @@ int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
-    int rc = kh_read_fd(fd, path, data, len, err);
+    int rc = kh_read_text_fd(fd, path, data, len, err);
     close(fd);
     return rc;
 }

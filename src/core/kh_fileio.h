@@ -34,7 +34,17 @@ int kh_open_beneath(int dirfd, const char *dir_name, const char *rel, int folder
    open. */
 int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err);
 
-/* kh_open_beneath, kh_read_fd, close. */
+/* Every text a plan or a template is made of is read here (the plan file, read_text, read_table,
+   a template and its modules): kh_read_fd, then the byte-order mark Notepad and Excel write is
+   dropped (EF BB BF, UTF-8), and a file saved as UTF-16 (FF FE or FE FF: Notepad's "Unicode")
+   is refused in one line that names it and says to save it as UTF-8. */
+int kh_read_text_fd(int fd, const char *name, char **data, size_t *len, kh_error *err);
+
+/* The mark at the start of DATA: 3 for UTF-8's (EF BB BF), -1 for UTF-16's (either order), 0
+   for none. */
+int kh_text_bom(const char *data, size_t len);
+
+/* kh_open_beneath, kh_read_text_fd, close: a text file. */
 int kh_read_beneath(int dirfd, const char *dir_name, const char *rel, char **data, size_t *len,
                     kh_error *err);
 
@@ -48,8 +58,8 @@ int kh_write_all(int fd, const char *data, size_t len);
 int kh_replace_beneath(int dirfd, const char *dir_name, const char *rel, const char *data, size_t len,
                        kh_error *err);
 
-/* Read a file the user named (--template FILE): opened as typed, relative to the current
-   folder. Never for a name that comes from a plan or a template. */
+/* Read a text file the user named (--template FILE) as kh_read_text_fd does: opened as typed,
+   relative to the current folder. Never for a name that comes from a plan or a template. */
 int kh_read_file(const char *path, char **data, size_t *len, kh_error *err);
 
 /* For tests: 0 makes kh_open_beneath walk the path component by component even where the kernel

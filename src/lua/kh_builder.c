@@ -1015,18 +1015,16 @@ static void push_where(lua_State *L, int level)
     }
 }
 
-/* kh.warn(message [, level]): LEVEL 1 names the caller's line, 2 its caller's … so a helper
-   can name the template that called it; 0 names no line (the message names its place, as a
-   finding in the plan's own files: "body.txt:4: …"). */
+/* kh.warn(message [, level | place]): LEVEL 1 names the caller's line, 2 its caller's … so a
+   helper can name the template that called it; PLACE ("phu-luc.csv:12") names a line of the
+   plan's files, for what a table row holds. */
 static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
-    lua_Integer level = luaL_optinteger(L, 2, 1);
-    if (level == 0) {
-        kh_msg_warn("%s", msg);
-        return 0;
-    }
-    push_where(L, (int)level);
+    if (lua_type(L, 2) == LUA_TSTRING && !lua_isnumber(L, 2))   /* "2" is still a level */
+        lua_pushfstring(L, "%s: ", lua_tostring(L, 2));
+    else
+        push_where(L, (int)luaL_optinteger(L, 2, 1));
     kh_msg_warn("%s%s", lua_tostring(L, -1), msg);   /* escaped: the template cannot fake a line */
     return 0;
 }

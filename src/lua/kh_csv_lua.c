@@ -25,7 +25,7 @@ int kh_csv_lua_read_table(lua_State *L)
         luaL_checktype(L, 2, LUA_TTABLE);
         kh_lua_check_plain(L, 2, "read_table: options");
     }
-    char sep = kh_csv_separator_for(rel);
+    char sep = 0;   /* none given: .tsv is tab, else read from the header line */
     if (has_options && kh_lua_rawfield(L, 2, "separator") != LUA_TNIL) {
         char word[4];
         const char *s = lua_type(L, -1) == LUA_TSTRING ? kh_lua_word(L, -1, word, sizeof word) : NULL;
@@ -40,6 +40,7 @@ int kh_csv_lua_read_table(lua_State *L)
     const char *path = lua_tostring(L, 5);
     size_t len;
     const char *data = kh_plan_read_boxed(L, raw, rel, &len, "read_table", 0);
+    sep = kh_csv_separator(sep, rel, data, len);
     kh_csv *csv = kh_xcalloc(1, sizeof *csv);
     kh_box_put(L, parsed, csv, free_csv);
     /* The cells' text first; what the budget has left bounds the number of cells made. */

@@ -39,7 +39,7 @@ int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_e
     if (fd < 0)
         return KH_EXIT_INPUT;
     char *name = rel ? kh_plan_path(rel) : kh_xstrdup(plan_file);
-    int rc = kh_read_fd(fd, name, data, len, err);
+    int rc = kh_read_text_fd(fd, name, data, len, err);
     free(name);
     close(fd);
     return rc;
@@ -104,7 +104,7 @@ char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, co
         lua_error(L);
     }
     char *data = NULL;
-    int rc = kh_read_fd(fd, name, &data, len, &err);
+    int rc = kh_read_text_fd(fd, name, &data, len, &err);
     free(name);
     close(fd);
     if (rc != KH_OK) {
@@ -130,14 +130,13 @@ static int plan_read_text(lua_State *L)
     size_t len;
     char *data = kh_plan_read_boxed(L, raw, rel, &len, "read_text", 0);
     size_t bad;
-    size_t start = (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;   /* a BOM */
     kh_gated nfc;
-    kh_text_status st = kh_text_gate(data + start, len - start, &nfc, &bad);
+    kh_text_status st = kh_text_gate(data, len, &nfc, &bad);
     if (st == KH_TEXT_NO_MEMORY)
         return luaL_error(L, "read_text: out of memory");
     if (st != KH_TEXT_OK) {
         int line, col;
-        kh_text_position(data + start, bad, &line, &col);
+        kh_text_position(data, bad, &line, &col);
         return kh_lua_error_plain(L, "%s:%d:%d: %s: expected UTF-8 text", path, line, col,
                                   kh_text_status_message(st));
     }

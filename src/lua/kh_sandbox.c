@@ -216,7 +216,7 @@ int kh_sandbox_find_module(kh_sandbox *sb, const char *name, const char *subdir,
         size_t n = strlen(sb->paths[i].name) + strlen(rel) + 2;
         *file = kh_xmalloc(n);
         snprintf(*file, n, "%s/%s", sb->paths[i].name, rel);
-        int rc = kh_read_fd(fd, *file, data, len, err);
+        int rc = kh_read_text_fd(fd, *file, data, len, err);
         close(fd);
         if (rc != KH_OK) {
             free(*file);

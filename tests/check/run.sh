@@ -6,8 +6,12 @@
 # 1. cases/*: copies of base/ with one planted mistake each. Each case's `expected` file names
 #    the findings that must be reported, one a line:
 #        FILE LINE LEVEL RULE [text the message contains]
-#    (FILE is the file's name inside the case folder) and optionally `exit STATUS`; without it
-#    the status must be 1 when an error is expected, else 0 (warnings do not fail a check).
+#    (FILE is the file's name inside the case folder, LINE 0 a finding without a line) and
+#    optionally `exit STATUS`; without it the status must be 1 when an error is expected, else 0
+#    (warnings do not fail a check).
+#    `only`: the report holds no other finding (no line at all: the plan checks clean).
+#    `renders`: `kehoach render` writes the plan (exit 0), the document passes
+#    tests/lib/validate-output.sh, and each warning render prints is one of check's findings.
 #    The case folder is also on KEHOACH_TEMPLATE_PATH, for cases that bring a template.
 # 2. base/ and every plan in examples/ check without errors; every rule `kehoach check --help`
 #    lists has a case.
@@ -52,14 +56,20 @@ for dir in tests/check/cases/*/; do
   KEHOACH_TEMPLATE_PATH=$dir "$BIN" check --format json "$dir" >"$TMP/json" 2>/dev/null
   want_status=0
   explicit_status=
+  only= renders= listed=0
   while read -r file line level rule text; do
     [[ -z $file || $file == \#* ]] && continue
     if [[ $file == exit ]]; then explicit_status=$line; continue; fi
+    if [[ $file == only ]]; then only=1; continue; fi
+    if [[ $file == renders ]]; then renders=1; continue; fi
+    listed=$((listed + 1))
     [[ $level == error ]] && want_status=1
     COVERED[$rule]=1
     found=
+    at="$dir/$file:$line"
+    [[ $line == 0 ]] && at="$dir/$file"   # a finding without a line is printed without one
     while IFS= read -r l; do
-      [[ $l == "$dir/$file:$line: $level: "*"[$rule]" && $l == *"$text"* ]] && { found=1; break; }
+      [[ $l == "$at: $level: "*"[$rule]" && $l == *"$text"* ]] && { found=1; break; }
     done <<<"$out"
     what="$name: $file:$line: $level [$rule]${text:+ \"$text\"}"
     if [[ -n $found ]]; then ok "$what"; else not_ok "$what"; show <<<"$out"; fi
@@ -80,6 +90,27 @@ EOF
   want_status=${explicit_status:-$want_status}
   if [[ $status == "$want_status" ]]; then ok "$name: exit status $status"
   else not_ok "$name: exit status $status, expected $want_status"; show <<<"$out"; show <"$TMP/stderr"; fi
+  if [[ -n $only ]]; then
+    found=$(grep -c ': \(error\|warning\): ' <<<"$out")
+    if [[ $found == "$listed" ]]; then ok "$name: no other finding ($found)"
+    else not_ok "$name: $found findings, expected only the $listed listed"; show <<<"$out"; fi
+  fi
+  if [[ -n $renders ]]; then
+    rendered=$TMP/$name.docx
+    if KEHOACH_TEMPLATE_PATH=$dir "$BIN" render "$dir" -o "$rendered" 2>"$TMP/render.err" &&
+       tests/lib/validate-output.sh "$rendered" >"$TMP/validate" 2>&1; then
+      ok "$name: renders, the document is valid"
+    else not_ok "$name: renders, the document is valid"; show <"$TMP/render.err"; show <"$TMP/validate"; fi
+    stray=
+    while IFS= read -r l; do
+      [[ $l == "kehoach: warning: "* ]] || continue
+      w=${l#kehoach: warning: }
+      where=${w%%: *} msg=${w#*: }
+      grep -qF -- "$where: warning: $msg [" <<<"$out" || stray+="$l"$'\n'
+    done <"$TMP/render.err"
+    if [[ -z $stray ]]; then ok "$name: render warns of what check reports, no more"
+    else not_ok "$name: render warns of what check does not report"; show <<<"$stray"; fi
+  fi
 done
 
 rules=$("$BIN" check --help | awk '/^Rules:/ { on = 1; sub(/^Rules:/, "") } on && /^$/ { on = 0 } on' |

@@ -328,6 +328,79 @@ static void test_empty_file(void **state)
     assert_contains(err.message, "empty");
 }
 
+/* ---- the separator, read from the header line ---- */
+
+#define DETECT(lit) kh_csv_detect_separator(lit, sizeof lit - 1)
+
+static void test_detect_comma_semicolon_tab(void **state)
+{
+    (void)state;
+    assert_int_equal(DETECT("STT,Nhiệm vụ,Chủ trì\n1,a,b\n"), ',');
+    assert_int_equal(DETECT("STT;Nhiệm vụ;Chủ trì\r\n1;a;b\r\n"), ';');
+    assert_int_equal(DETECT("STT\tNhiệm vụ\tChủ trì\n1\ta\tb\n"), '\t');
+    /* the header decides, not the rows below it */
+    assert_int_equal(DETECT("STT;Nhiệm vụ;Điểm\n1;a,b,c,d,e;87,20\n"), ';');
+    /* the most frequent wins: commas inside a cell of a semicolon file */
+    assert_int_equal(DETECT("STT;Nội dung, nhiệm vụ;Chủ trì;Thời gian\n"), ';');
+}
+
+static void test_detect_quoted_separators(void **state)
+{
+    (void)state;
+    /* separators inside quoted header cells do not count, nor do "" and line breaks there */
+    assert_int_equal(DETECT("STT;\"Nội dung, nhiệm vụ, giải pháp\";Chủ trì\n"), ';');
+    assert_int_equal(DETECT("\"a,b,c\";\"d,\"\"e\"\",f\"\n"), ';');
+    assert_int_equal(DETECT("STT,\"Nhiệm vụ;\nmột; hai; ba\",Chủ trì\n"), ',');
+    /* a quote inside an unquoted cell is a character: it opens nothing */
+    assert_int_equal(DETECT("Ống 5\";Dài;Rộng\n"), ';');
+}
+
+static void test_detect_ties_and_none(void **state)
+{
+    (void)state;
+    assert_int_equal(DETECT("STT\n1\n"), ',');            /* one column */
+    assert_int_equal(DETECT("STT;Tên, mô tả\n"), ',');      /* a tie */
+    assert_int_equal(DETECT("a;b\tc\n"), ',');
+    assert_int_equal(DETECT(""), ',');
+    assert_int_equal(DETECT("\n \r\n"), ',');
+    assert_int_equal(DETECT("\"STT;Tên\""), ',');         /* all inside one quoted cell */
+}
+
+static void test_detect_after_bom_and_blank_lines(void **state)
+{
+    (void)state;
+    assert_int_equal(DETECT("\xEF\xBB\xBFSTT;Tên;Ghi chú\n"), ';');
+    assert_int_equal(DETECT("\r\n\n  \nSTT;Tên;Ghi chú\n1,2,3,4,5\n"), ';');
+    /* a line of separators alone is a header line too */
+    assert_int_equal(DETECT(";;;\nSTT,Tên\n"), ';');
+}
+
+static void test_separator_given_wins(void **state)
+{
+    (void)state;
+    static const char semi[] = "STT;Tên;Ghi chú\n";
+    static const char comma[] = "STT,Nhiệm vụ (a; b; c; d),Chủ trì\n";
+    assert_int_equal(kh_csv_separator(0, "phu-luc.csv", semi, sizeof semi - 1), ';');
+    assert_int_equal(kh_csv_separator(',', "phu-luc.csv", semi, sizeof semi - 1), ',');
+    assert_int_equal(kh_csv_separator(0, "phu-luc.csv", comma, sizeof comma - 1), ';');
+    assert_int_equal(kh_csv_separator(',', "phu-luc.csv", comma, sizeof comma - 1), ',');
+    /* .tsv and .tab are tab whatever the header holds, unless given */
+    assert_int_equal(kh_csv_separator(0, "bang.tsv", semi, sizeof semi - 1), '\t');
+    assert_int_equal(kh_csv_separator(0, "bang.tab", comma, sizeof comma - 1), '\t');
+    assert_int_equal(kh_csv_separator(';', "bang.tsv", semi, sizeof semi - 1), ';');
+}
+
+static void test_detected_decimal_comma_stays_one_cell(void **state)
+{
+    (void)state;
+    static const char data[] = "STT;Chỉ số;Điểm\n1;PAR INDEX;87,20\n";
+    kh_csv csv;
+    parse_ok(data, sizeof data - 1, kh_csv_detect_separator(data, sizeof data - 1), &csv);
+    assert_int_equal(csv.ncols, 3);
+    assert_cell(&csv, 1, 2, "87,20", 2, 13);
+    kh_csv_free(&csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -345,6 +418,12 @@ int main(void)
         cmocka_unit_test(test_text_after_closing_quote),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_empty_file),
+        cmocka_unit_test(test_detect_comma_semicolon_tab),
+        cmocka_unit_test(test_detect_quoted_separators),
+        cmocka_unit_test(test_detect_ties_and_none),
+        cmocka_unit_test(test_detect_after_bom_and_blank_lines),
+        cmocka_unit_test(test_separator_given_wins),
+        cmocka_unit_test(test_detected_decimal_comma_stays_one_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,6 +366,47 @@ static void test_no_descriptor_left_open(void **state)
     assert_int_equal(count_fds(), before);
 }
 
+/* Text files as editors save them: a UTF-8 byte-order mark is dropped, UTF-16 refused by name. */
+static void test_byte_order_marks(void **state)
+{
+    (void)state;
+    assert_int_equal(kh_text_bom("\xEF\xBB\xBFx", 4), 3);
+    assert_int_equal(kh_text_bom("\xFF\xFEx\0", 4), -1);
+    assert_int_equal(kh_text_bom("\xFE\xFF\0x", 4), -1);
+    assert_int_equal(kh_text_bom("\xEF\xBB", 2), 0);
+    assert_int_equal(kh_text_bom("return {}", 9), 0);
+    assert_int_equal(kh_text_bom("", 0), 0);
+    put("plan/bom.txt", "\xEF\xBB\xBFNăm 2026\n");
+    put("plan/bom-only.txt", "\xEF\xBB\xBF");
+    put("plan/utf16.txt", "\xFF\xFEN\0\x03\x01m\0");
+    int dir = open_plan_dir();
+    char buf[256];
+    kh_error err;
+    assert_int_equal(read_rel(dir, "bom.txt", buf, sizeof buf, &err), KH_OK);
+    assert_string_equal(buf, "Năm 2026\n");
+    assert_int_equal(read_rel(dir, "bom-only.txt", buf, sizeof buf, &err), KH_OK);
+    assert_string_equal(buf, "");
+    assert_int_equal(read_rel(dir, "good.txt", buf, sizeof buf, &err), KH_OK);
+    assert_string_equal(buf, GOOD);
+    assert_int_equal(read_rel(dir, "utf16.txt", buf, sizeof buf, &err), KH_EXIT_INPUT);
+    assert_non_null(strstr(err.message, "plan/utf16.txt: "));
+    assert_non_null(strstr(err.message, "UTF-16"));
+    assert_non_null(strstr(err.message, "UTF-8"));
+    assert_null(strchr(err.message, '\n'));
+    /* what kh_read_fd reads stays as it is (kh new copies files byte for byte) */
+    char path[512];
+    snprintf(path, sizeof path, "%s/plan/bom.txt", root);
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(kh_read_fd(fd, "bom.txt", &data, &len, &err), KH_OK);
+    assert_int_equal(len, 3 + strlen("Năm 2026\n"));
+    free(data);
+    close(fd);
+    close(dir);
+}
+
 /* kh_write_all: every byte through a pipe written in small pieces; a full disk is an error. */
 static void test_write_all(void **state)
 {
@@ -413,6 +454,7 @@ int main(void)
         T(test_refusals_walk),
         T(test_swapped_link_race),
         T(test_no_descriptor_left_open),
+        T(test_byte_order_marks),
         cmocka_unit_test(test_write_all),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+printf 'STT;"Nhiệm vụ;Chủ trì\n;a;b\n' > t.csv

@@ -1,0 +1,2 @@
+if [ "$VARIANT" = le ]; then mark='\377\376'; else mark='\376\377'; fi
+{ printf "$mark"; iconv -f UTF-8 -t "UTF-16$(echo "$VARIANT" | tr a-z A-Z)" t.csv; } > t.tmp && mv t.tmp t.csv
