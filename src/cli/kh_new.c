@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <lauxlib.h>
@@ -57,7 +58,8 @@ typedef struct {
 typedef struct {
     kh_sandbox *sb;
     int module;             /* stack index of the newyear module */
-    int delta, shift_ranges;
+    int delta, shift_ranges, from_year;
+    int dry_run;            /* list the changes, write nothing */
     file_id *rewrite;       /* the plan file and the files it reads */
     size_t nrewrite, cap;
     file_id plan;
@@ -154,13 +156,18 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
     int top = lua_gettop(L);
     lua_getfield(L, r->module, "rewrite");
     lua_pushlstring(L, data, len);
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 5);
     lua_pushinteger(L, r->delta);
     lua_setfield(L, -2, "delta");
     lua_pushboolean(L, r->shift_ranges);
     lua_setfield(L, -2, "shift_ranges");
     lua_pushboolean(L, is_plan);
     lua_setfield(L, -2, "plan");
+    lua_pushinteger(L, r->from_year);
+    lua_setfield(L, -2, "year");
+    size_t rl = strlen(rel);
+    lua_pushboolean(L, rl > 4 && !strcasecmp(rel + rl - 4, ".csv"));
+    lua_setfield(L, -2, "table");
     if (kh_sandbox_call(r->sb, 2, 2, r->err) != KH_OK) {
         lua_settop(L, top);
         return KH_EXIT_IO;
@@ -172,30 +179,39 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
         return kh_error_set(r->err, KH_EXIT_IO, "%s: newyear.rewrite returned no text", rel);
     }
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    char rel_shown[1024];
+    kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
         lua_getfield(L, -1, "line");
-        lua_getfield(L, -2, "text");
-        char line[64];
-        snprintf(line, sizeof line, ":%lld: ", (long long)lua_tointeger(L, -2));
-        char rel_shown[1024];
-        kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
+        lua_getfield(L, -2, "column");
+        char where[64];
+        snprintf(where, sizeof where, ":%lld:%lld: ", (long long)lua_tointeger(L, -2),
+                 (long long)lua_tointeger(L, -1));
+        lua_pop(L, 2);
         kh_buf_puts(&r->log, rel_shown);
-        kh_buf_puts(&r->log, line);
+        kh_buf_puts(&r->log, where);
         /* The change quotes the plan's own text: one line, no terminal escapes. */
-        char shown[2048];
-        size_t tlen = 0;
-        const char *text = lua_tolstring(L, -1, &tlen);
-        kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
-        kh_buf_puts(&r->log, shown);
+        static const char *const sides[2] = {"before", "after"};
+        for (int k = 0; k < 2; k++) {
+            lua_getfield(L, -1, sides[k]);
+            char shown[2048];
+            size_t tlen = 0;
+            const char *text = lua_tolstring(L, -1, &tlen);
+            kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
+            kh_buf_puts(&r->log, k ? " → \"" : "\"");
+            kh_buf_puts(&r->log, shown);
+            kh_buf_putc(&r->log, '"');
+            lua_pop(L, 1);
+        }
         kh_buf_putc(&r->log, '\n');
-        lua_pop(L, 3);
+        lua_pop(L, 1);
     }
     if (n > 0) {
         r->nchanges += (int)n;
         r->nfiles++;
     }
-    int rc = write_file(out_dir, out_name, out, ntext, nlen, mode, r->err);
+    int rc = r->dry_run ? KH_OK : write_file(out_dir, out_name, out, ntext, nlen, mode, r->err);
     lua_settop(L, top);
     return rc;
 }
@@ -270,7 +286,9 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
                    || fstat(fd, &st) != 0) {
             rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot open: %s", from, strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            if (!same(r->tmp, &st)) {
+            if (r->dry_run) {
+                rc = copy_tree(r, fd, from, -1, to, relname);
+            } else if (!same(r->tmp, &st)) {
                 int sub = -1;
                 if (mkdirat(dst, name, (st.st_mode & 07777) | 0700) != 0
                     || (sub = openat(dst, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
@@ -288,7 +306,7 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
                 rc = KH_EXIT_IO;
             else if (to_rewrite(r, &st))
                 rc = rewrite_file(r, relname, data, len, same(r->plan, &st), dst, name, to, st.st_mode);
-            else
+            else if (!r->dry_run)
                 rc = write_file(dst, name, to, data, len, st.st_mode, r->err);
             free(data);
         } else {
@@ -359,24 +377,30 @@ static void add_rewrite(new_run *r, const char *rel, file_id *id)
     close(fd);
 }
 
-static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, kh_error *err)
+/* Run the plan, note the files it reads, and copy the folder with those files rewritten: into
+   NEWDIR, or nowhere with DRY_RUN (NEWDIR may then be NULL). */
+static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, int dry_run,
+                   kh_error *err)
 {
     struct stat st;
-    if (lstat(newdir, &st) == 0)
+    char parent[PATH_MAX], base[PATH_MAX];
+    if (newdir && lstat(newdir, &st) == 0)
         return kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
     /* The parent must exist: the temporary folder is made there and renamed. */
-    char parent[PATH_MAX], base[PATH_MAX];
-    const char *slash = strrchr(newdir, '/');
-    snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - newdir) : 1, slash ? newdir : ".");
-    if (!*parent)
-        snprintf(parent, sizeof parent, "/");
-    snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
-    if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+    if (newdir) {
+        const char *slash = strrchr(newdir, '/');
+        snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - newdir) : 1, slash ? newdir : ".");
+        if (!*parent)
+            snprintf(parent, sizeof parent, "/");
+        snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
+        if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
+            return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+    }
 
     new_run r = {0};
     r.err = err;
     r.shift_ranges = shift_ranges;
+    r.dry_run = dry_run;
     r.sb = kh_sandbox_new(NULL, err);
     if (!r.sb)
         return err->status;
@@ -409,6 +433,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         goto done;
     }
     r.delta = year - from_year;
+    r.from_year = from_year;
     add_rewrite(&r, NULL, &r.plan);
     kh_cmd_push_files(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
@@ -419,6 +444,18 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         lua_pop(L, 2);
     }
     lua_pop(L, 1);
+
+    if (dry_run) {
+        rc = copy_tree(&r, kh_sandbox_plan_dir(r.sb), kh_plan_dir(), -1, newdir ? newdir : kh_plan_dir(), NULL);
+        if (rc == KH_OK) {
+            fputs(kh_buf_cstr(&r.log), stdout);
+            printf("%s: the plan for %d (from %d) would have %d change%s in %d file%s; dry run: nothing was written\n",
+                   newdir ? newdir : kh_plan_dir(), year, from_year, r.nchanges, r.nchanges == 1 ? "" : "s",
+                   r.nfiles, r.nfiles == 1 ? "" : "s");
+            fflush(stdout);
+        }
+        goto done;
+    }
 
     /* From the temporary folder's creation to its rename (or removal), SIGTERM, SIGINT and SIGHUP
        wait: removing a tree is not async-signal-safe, so a handler could not clean up after this
@@ -482,7 +519,7 @@ done:
 int kh_new_command(int argc, char **argv)
 {
     const char *plan = NULL, *newdir = NULL;
-    int year = 0, shift_ranges = 0;
+    int year = 0, shift_ranges = 0, dry_run = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -503,6 +540,8 @@ int kh_new_command(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--shift-ranges")) {
             shift_ranges = 1;
+        } else if (!strcmp(a, "-n") || !strcmp(a, "--dry-run")) {
+            dry_run = 1;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!plan) {
@@ -515,16 +554,16 @@ int kh_new_command(int argc, char **argv)
         return usage_error("%s", "expected a plan folder or file");
     if (!year)
         return usage_error("%s", "expected --year YYYY, the new plan's year");
-    if (!newdir)
-        return usage_error("%s", "expected -o NEWDIR, the folder to create");
+    if (!newdir && !dry_run)
+        return usage_error("%s", "expected -o NEWDIR, the folder to create (or --dry-run to list the changes only)");
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", newdir);
+    snprintf(dir, sizeof dir, "%s", newdir ? newdir : "");
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         dir[--n] = '\0';
     kh_error err;
     kh_error_clear(&err);
-    int rc = run_new(plan, year, dir, shift_ranges, &err);
+    int rc = run_new(plan, year, newdir ? dir : NULL, shift_ranges, dry_run, &err);
     if (rc != KH_OK)
         fprintf(stderr, "kehoach: new: %s\n", err.message);
     return rc;
