@@ -2,7 +2,8 @@
    subfolders) into a temporary folder beside NEWDIR, which is renamed to NEWDIR at the end: a
    failure leaves nothing behind, and an existing NEWDIR is never touched. The plan file and the
    files the plan reads (read_text, read_table) are rewritten by lua/newyear.lua; every change is
-   printed once the new folder is in place. */
+   printed once the new folder is in place. A dry run reads and rewrites the same way and writes
+   nothing. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -27,22 +28,30 @@
 
 static const char usage_new[] =
     "Usage: kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
+    "       kehoach new PLAN --year YYYY --dry-run [-o NEWDIR] [--shift-ranges]\n"
     "\n"
     "Copies the plan folder PLAN (its files and subfolders) to NEWDIR, a folder that must not\n"
-    "exist yet, as the plan for the year YYYY, and prints every change, file by file:\n"
-    "  body.txt:12: \"năm 2026\" → \"năm 2027\"\n"
+    "exist yet, as the plan for the year YYYY, and prints every change in the order of the text,\n"
+    "as FILE:LINE:COLUMN (of the old file; COLUMN in characters) with a few words around it:\n"
+    "  body.txt:13:40: \"…Kế hoạch CCHC năm 2026 của Sở…\" → \"…Kế hoạch CCHC năm 2027 của Sở…\"\n"
     "\n"
-    "In the plan file and the files it reads (the body text, the CSV tables), periods move by\n"
-    "YYYY minus the plan's year (the year of its date; in a bundle, of the first document):\n"
-    "\"năm 2026\", \"Năm 2026\", \"cuối năm 2025\", \"Quý III/2026\", \"tháng 6/2026\". Dates and\n"
-    "numbers of cited documents stay (\"ngày 23/6/2026\", \"số 266/KH-UBND\", \"30/2020/NĐ-CP\"),\n"
-    "as do years no word marks as a period. In the plan file the number is cleared (number =\n"
-    "nil) and the date keeps its month, not its day (date = \"2027-06\").\n"
+    "In the plan file and the files it reads (the body text, the CSV tables), by YYYY minus the\n"
+    "plan's year (the year of its date; in a bundle, of the first document):\n"
+    "  move: periods (\"năm 2026\", \"cuối năm 2025\", \"Quý III/2026\", \"tháng 6/2026\") and\n"
+    "        deadlines (\"trước ngày 31/12/2026\", \"hạn chót 30/6/2026\", \"chậm nhất ngày …\";\n"
+    "        a 29/02 that lands in a year that is not a leap year becomes 28/02);\n"
+    "  stay: cited documents, from the reference to the end of the title (\"Kế hoạch số\n"
+    "        266/KH-UBND ngày 23/6/2026 của UBND tỉnh về … năm 2026\"), past results (\"Năm 2025,\n"
+    "        Chỉ số … đạt 87,20 điểm\", \"kết quả năm 2025\", \"so với năm 2025\"), other dates,\n"
+    "        document numbers, years no word marks as a period.\n"
+    "In the plan file the number is cleared (number = nil) and the date keeps its month, not its\n"
+    "day (date = \"2027-06\"). docs/drafting.md gives every rule.\n"
     "\n"
     "Options:\n"
     "  --year YYYY          the new plan's year.\n"
     "  -o, --output NEWDIR  the folder to create. Written as a temporary folder beside it and\n"
     "                       renamed at the end: a failed run leaves nothing behind.\n"
+    "  -n, --dry-run        list the changes, write nothing.\n"
     "  --shift-ranges       move ranges (\"giai đoạn 2026-2030\") and horizons (\"đến năm 2030\")\n"
     "                       too; they are left alone by default.\n"
     "  -h, --help           this help.\n"
