@@ -19,8 +19,8 @@
 --   ("số 266/KH-UBND", "34/2020/QĐ-UBND"), years no word marks as a period ("PAR INDEX 2025"),
 --   ranges ("giai đoạn 2026-2030") and horizons ("đến năm 2030") unless SHIFT_RANGES.
 -- In the plan file (PLAN) the number is cleared (number = nil) and each date loses its day and
--- moves by DELTA (date = "2027-06"). In a table (TABLE) a cell separator ("," ";" tab) also ends
--- a cited title.
+-- moves by DELTA (date = "2027-06"). In a table (TABLE: a file read by read_table) each line is
+-- a row, and a cell separator ("," or a quote) also ends a cited title.
 -- CHANGES: { {line = 12, column = 40, before = "…theo Kế hoạch CCHC năm 2026 của Sở…",
 -- after = "…theo Kế hoạch CCHC năm 2027 của Sở…"}, … } in the order of the text. COLUMN counts
 -- characters from 1, in the old text, and points at the first character replaced.
@@ -150,7 +150,7 @@ local OF = "của "
 -- not blank and starts with no marker (README: the body markup).
 local function goes_on(ctx, i)
   if ctx.lines then return false end
-  local nxt = ctx.text:match("^[^\n]*", i + 1)
+  local nxt = ctx.text:sub(i + 1, i + 40):match("^[^\n]*")   -- its start is enough
   if nxt:match("^%s*$") or nxt:match("^%s*#") or nxt:match("^%s*[-+]%s") or nxt:match("^%s*%d[%d.]*[.)]%s")
      or nxt:match("^%s*%a%)%s") or nxt:match("^%s*đ%)%s") then
     return false
@@ -226,21 +226,22 @@ end
 local REACH = 400
 local function ends_sentence(ctx, j)
   local c = ctx.low:sub(j, j)
-  if c == ";" or c == ":" or c == "!" or c == "?" then return true end
   if c == "." then return ctx.low:sub(j + 1, j + 1):match("^%s?$") ~= nil end
   if c == "\n" then return not goes_on(ctx, j) end
-  return false
+  return true                                   -- ; : ! ?
 end
 local function sentence(ctx, s, e)
-  local a = math.max(1, s - REACH)
-  for j = s - 1, a, -1 do
-    if ends_sentence(ctx, j) then a = j + 1; break end
+  local low = ctx.low
+  local a0 = math.max(1, s - REACH)
+  local a = a0
+  for k in low:sub(a0, s - 1):gmatch("()[;:!?%.\n]") do
+    if ends_sentence(ctx, a0 + k - 1) then a = a0 + k end
   end
-  local b = math.min(#ctx.low, e + REACH)
-  for j = e + 1, b do
-    if ends_sentence(ctx, j) then b = j - 1; break end
+  local b = math.min(#low, e + REACH)
+  for k in low:sub(e + 1, b):gmatch("()[;:!?%.\n]") do
+    if ends_sentence(ctx, e + k) then b = e + k - 1; break end
   end
-  return ctx.low:sub(a, s - 1), ctx.low:sub(e + 1, b)
+  return low:sub(a, s - 1), low:sub(e + 1, b)
 end
 
 -- A past result keeps its year: a year strictly before the plan's own, in a sentence that

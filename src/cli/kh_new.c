@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <lauxlib.h>
@@ -62,6 +61,7 @@ static const char usage_new[] =
 typedef struct {
     dev_t dev;
     ino_t ino;
+    int table;              /* read by read_table: each line a row */
 } file_id;
 
 typedef struct {
@@ -93,12 +93,14 @@ static int same(file_id a, const struct stat *st)
     return a.dev == st->st_dev && a.ino == st->st_ino;
 }
 
+/* 0: copied as it is; 1: rewritten as text; 2: rewritten as a table. */
 static int to_rewrite(const new_run *r, const struct stat *st)
 {
+    int how = 0;
     for (size_t i = 0; i < r->nrewrite; i++)
-        if (same(r->rewrite[i], st))
-            return 1;
-    return 0;
+        if (same(r->rewrite[i], st) && how < 1 + r->rewrite[i].table)
+            how = 1 + r->rewrite[i].table;
+    return how;
 }
 
 static void remove_tree(const char *path)
@@ -158,7 +160,7 @@ static int write_file(int dirfd, const char *name, const char *path, const char 
 }
 
 /* Rewrite DATA with newyear.rewrite and write it to OUT; the changes go to the log as REL:LINE. */
-static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan,
+static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan, int is_table,
                         int out_dir, const char *out_name, const char *out, mode_t mode)
 {
     lua_State *L = kh_sandbox_state(r->sb);
@@ -174,8 +176,7 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
     lua_setfield(L, -2, "plan");
     lua_pushinteger(L, r->from_year);
     lua_setfield(L, -2, "year");
-    size_t rl = strlen(rel);
-    lua_pushboolean(L, rl > 4 && !strcasecmp(rel + rl - 4, ".csv"));
+    lua_pushboolean(L, is_table);
     lua_setfield(L, -2, "table");
     if (kh_sandbox_call(r->sb, 2, 2, r->err) != KH_OK) {
         lua_settop(L, top);
@@ -314,7 +315,8 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
             if (rc != KH_OK)
                 rc = KH_EXIT_IO;
             else if (to_rewrite(r, &st))
-                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), dst, name, to, st.st_mode);
+                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), to_rewrite(r, &st) == 2,
+                                  dst, name, to, st.st_mode);
             else if (!r->dry_run)
                 rc = write_file(dst, name, to, data, len, st.st_mode, r->err);
             free(data);
@@ -367,7 +369,7 @@ static int plan_year(lua_State *L, int plan)
 
 /* Note the file REL of the plan's folder (NULL: the plan file) as one to rewrite: by the identity
    of what opening it beneath the folder gives, as read_text read it. */
-static void add_rewrite(new_run *r, const char *rel, file_id *id)
+static void add_rewrite(new_run *r, const char *rel, int table, file_id *id)
 {
     int fd = kh_plan_open(r->sb, rel, 0, NULL);
     struct stat st;
@@ -377,6 +379,7 @@ static void add_rewrite(new_run *r, const char *rel, file_id *id)
         KH_GROW(r->rewrite, r->nrewrite, r->cap);
         r->rewrite[r->nrewrite].dev = st.st_dev;
         r->rewrite[r->nrewrite].ino = st.st_ino;
+        r->rewrite[r->nrewrite].table = table;
         r->nrewrite++;
         if (id) {
             id->dev = st.st_dev;
@@ -443,14 +446,16 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     }
     r.delta = year - from_year;
     r.from_year = from_year;
-    add_rewrite(&r, NULL, &r.plan);
+    add_rewrite(&r, NULL, 0, &r.plan);
     kh_cmd_push_files(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        if (lua_getfield(L, -1, "rel") == LUA_TSTRING)
-            add_rewrite(&r, lua_tostring(L, -1), NULL);
-        lua_pop(L, 2);
+        lua_getfield(L, -1, "kind");
+        int table = lua_type(L, -1) == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "table");
+        if (lua_getfield(L, -2, "rel") == LUA_TSTRING)
+            add_rewrite(&r, lua_tostring(L, -1), table, NULL);
+        lua_pop(L, 3);
     }
     lua_pop(L, 1);
 
