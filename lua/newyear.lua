@@ -19,8 +19,8 @@
 --   ("số 266/KH-UBND", "34/2020/QĐ-UBND"), years no word marks as a period ("PAR INDEX 2025"),
 --   ranges ("giai đoạn 2026-2030") and horizons ("đến năm 2030") unless SHIFT_RANGES.
 -- In the plan file (PLAN) the number is cleared (number = nil) and each date loses its day and
--- moves by DELTA (date = "2027-06"). In a table (TABLE: a file read by read_table) each line is
--- a row, and a cell separator ("," or a quote) also ends a cited title.
+-- moves by DELTA (date = "2027-06"). In the plan file and a table (TABLE: a file read by
+-- read_table) each line stands alone, and the end of a Lua string or of a cell ends a cited title.
 -- CHANGES: { {line = 12, column = 40, before = "…theo Kế hoạch CCHC năm 2026 của Sở…",
 -- after = "…theo Kế hoạch CCHC năm 2027 của Sở…"}, … } in the order of the text. COLUMN counts
 -- characters from 1, in the old text, and points at the first character replaced.
@@ -142,8 +142,9 @@ end
 -- start with no marker; in the plan file and a table, each line ends); a ")" not opened in the
 -- title; ", " followed by a
 -- word that opens a new clause (CLAUSE_AFTER_COMMA); "của" and an office after the title began
--- ("của UBND tỉnh" right after the number or date is the issuer, part of the reference); in a
--- table, a cell separator.
+-- ("của UBND tỉnh" right after the number or date is the issuer, part of the reference); the
+-- QUOTE the reference is in (the end of a Lua string or a quoted cell); in a table, outside
+-- quotes, the next cell.
 local OF = "của "
 
 -- Does the paragraph go on after the line end at I of CTX.text? In a body, when the next line is
@@ -158,7 +159,7 @@ local function goes_on(ctx, i)
   return true
 end
 
-local function title_end(ctx, r)
+local function title_end(ctx, r, quote)
   local line, low, table_mode = ctx.text, ctx.low, ctx.table
   local depth = 0
   -- the reference's own date ("ngày 23/6/2026", "ngày 05 tháng 01 năm 2024", "ngày  tháng  năm 2026")
@@ -168,7 +169,9 @@ local function title_end(ctx, r)
     local c = line:sub(i, i)
     if c == ";" or c == "\t" or c == ":" or c == "\r" then return i - 1 end
     if c == "\n" and not goes_on(ctx, i) then return i - 1 end
-    if table_mode and (c == "," or c == '"') then return i - 1 end
+    -- the end of the string or the cell it is in; in a table, outside quotes, the next cell
+    if quote and c == quote and line:sub(i - 1, i - 1) ~= "\\" then return i - 1 end
+    if table_mode and not quote and (c == "," or c == '"') then return i - 1 end
     if c == "." and (i == #line or line:sub(i + 1, i + 1):match("%s")) then return i - 1 end
     if c == "(" then depth = depth + 1 end
     if c == ")" then
@@ -194,14 +197,39 @@ local function title_end(ctx, r)
 end
 
 -- The spans of CTX.text that belong to cited documents: { {s, e}, … } in order.
+-- The quote open before P in the plan file (a Lua string: ' or ", not in a comment) or in a
+-- table (a quoted cell: "), nil elsewhere; ST carries the scan from one call to the next (P only
+-- grows).
+local function open_quote(ctx, st, p)
+  if not (ctx.plan or ctx.table) then return nil end
+  local text = ctx.text
+  for i = st.at, p - 1 do
+    local c = text:sub(i, i)
+    if c == "\n" then
+      st.quote, st.comment = nil, false
+    elseif st.comment then                        -- in a comment quotes mean nothing
+    elseif st.quote then
+      if ctx.plan and c == "\\" then st.skip = i + 1
+      elseif c == st.quote and st.skip ~= i then st.quote = nil end
+    elseif c == '"' or (ctx.plan and c == "'") then
+      st.quote = c
+    elseif ctx.plan and c == "-" and text:sub(i + 1, i + 1) == "-" then
+      st.comment = true
+    end
+  end
+  if p > st.at then st.at = p end
+  return st.quote
+end
+
 local function cited_spans(ctx)
   local line, low = ctx.text, ctx.low
   local spans = {}
+  local st = { at = 1, comment = false }
   local p = 1
   while p <= #line do
     local r = (p == 1 or not wordbyte(line:sub(p - 1, p - 1))) and reference_end(line, low, p)
     if r then
-      local e = title_end(ctx, r)
+      local e = title_end(ctx, r, open_quote(ctx, st, p))
       if e < r then e = r end
       spans[#spans + 1] = { p, e }
       p = e + 1
@@ -415,7 +443,7 @@ function M.rewrite(text, opts)
   local changes, out = {}, {}
   local low = lower(text)
   if not low or #low ~= #text then low = text end   -- lower() keeps byte lengths of NFC text
-  local ctx = { text = text, low = low, table = opts.table, lines = opts.plan or opts.table }
+  local ctx = { text = text, low = low, plan = opts.plan, table = opts.table, lines = opts.plan or opts.table }
   ctx.spans = cited_spans(ctx)
   local n, pos = 0, 1
   while pos <= #text do
