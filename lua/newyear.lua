@@ -6,10 +6,10 @@
 -- YEAR is the plan's own year; DELTA how far it moves. What moves by DELTA:
 --   periods the plan names: "năm 2026", "Năm 2026", "NĂM 2026", "cuối năm 2025", "Quý III/2026",
 --   "tháng 6/2026", "6 tháng đầu năm 2026";
---   deadlines the plan sets: a date after "trước", "hạn", "hạn chót", "chậm nhất" (each maybe
---   followed by "ngày", "là" or ":"): "trước ngày 31/12/2026", "hạn chót 30/6/2026",
---   "trước 15/12/2026", "chậm nhất ngày 31 tháng 12 năm 2026". A 29/02 that lands in a year that
---   is not a leap year becomes 28/02.
+--   deadlines the plan sets: a date after DEADLINE_WORDS ("trước", "hạn chót", "thời hạn" …,
+--   each maybe followed by "ngày", "là", "vào" or ":"): "trước ngày 31/12/2026", "hạn chót
+--   30/6/2026", "chậm nhất ngày 31 tháng 12 năm 2026"; in a table, a date alone in its cell.
+--   A 29/02 that lands in a year that is not a leap year becomes 28/02.
 -- What stays:
 --   a cited document, from its reference to the end of its title (cited_spans below): "Kế hoạch
 --   số 266/KH-UBND ngày 23/6/2026 của UBND tỉnh về … năm 2026", "theo 2142/QĐ-UBND ngày …";
@@ -293,13 +293,15 @@ local function past_result(ctx, s, e, year, plan_year)
   return false
 end
 
+local DEADLINE_WORDS = { "trước", "hạn chót", "thời hạn", "hạn", "chậm nhất", "hoàn thành" }
+
 -- Does LOW up to P (exclusive) end with a word that sets a deadline ("trước ngày ", "hạn chót: ")?
 local function after_deadline_word(low, p)
   local b = low:sub(1, p - 1):gsub("%s+$", "")
   b = b:gsub("%f[%w\x80-\xff]ngày$", ""):gsub("%s+$", "")
   b = b:gsub("%f[%w\x80-\xff]là$", ""):gsub("%s+$", ""):gsub(":$", ""):gsub("%s+$", "")
   b = b:gsub("%f[%w\x80-\xff]vào$", ""):gsub("%s+$", "")
-  for _, w in ipairs({ "trước", "hạn chót", "hạn", "chậm nhất" }) do
+  for _, w in ipairs(DEADLINE_WORDS) do
     if b:sub(-#w) == w and not wordbyte(b:sub(-#w - 1, -#w - 1)) then return true end
   end
   return false
@@ -329,6 +331,12 @@ local function classify(line, prefix, s, e, year, opts)
     end
     local ds = prefix:match("()%f[%d]%d%d?/%d%d?/$")
     if ds and after_deadline_word(prefix, ds) then return "deadline", #prefix + 1 - ds end
+    -- in a table, a date alone in its cell: the column of when a task is due
+    if ds and opts.table then
+      local cell_start = prefix:sub(1, ds - 1):match("[,;\t\"]%s*$") or prefix:sub(1, ds - 1):match("^%s*$")
+      local cell_end = line:match("^%s*\"?%s*[,;\t]", e + 1) or line:match("^%s*\"?%s*\r?$", e + 1)
+      if cell_start and cell_end then return "deadline", #prefix + 1 - ds end
+    end
     return nil                                  -- 23/6/2026, 30/2020: a date or a number
   end
   if prefix:match("đến%s+năm%s+$") then
