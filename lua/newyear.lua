@@ -102,7 +102,8 @@ local CLAUSE_AFTER_COMMA = { "Sở ", "UBND", "Ủy ban", "Uỷ ban", "Văn phò
   "Năm ", "Quý ", "Tháng ", "Trong ", "Căn cứ", "Theo ", "Đồng thời", "năm ", "quý ", "tháng ",
   "trong năm", "căn cứ", "đồng thời", "cụ thể", "trong đó", "theo đó", "nhằm ", "để " }
 
--- Offices whose "của …" after a title ends it ("… năm 2026 của Sở Xây dựng"): lower case.
+-- Offices whose "của …" after a title ends it ("… năm 2026 của Sở Xây dựng"): lower case here,
+-- written with a capital in the text.
 local ISSUERS = { "sở", "ubnd", "ủy ban", "uỷ ban", "chính phủ", "thủ tướng", "bộ", "hđnd", "hội đồng",
   "tỉnh ủy", "tỉnh uỷ", "ban", "văn phòng", "chủ tịch", "cục", "tổng cục" }
 
@@ -140,9 +141,9 @@ end
 -- keep). The title ends at the first of: ";"; a "." that ends a sentence (a space or the line's
 -- end after it); ":"; a tab; the paragraph's end (a body's paragraph goes on over lines that
 -- start with no marker; in the plan file and a table, each line ends); a ")" not opened in the
--- title; ", " followed by a
--- word that opens a new clause (CLAUSE_AFTER_COMMA); "của" and an office after the title began
--- ("của UBND tỉnh" right after the number or date is the issuer, part of the reference); the
+-- title; ", " followed by a word that opens a new clause (CLAUSE_AFTER_COMMA); "của" and an
+-- office, in capitals, after the title began ("… của Sở Xây dựng", not "… của bộ phận một cửa";
+-- "của UBND tỉnh" right after the number or date is the issuer, part of the reference); the
 -- QUOTE the reference is in (the end of a Lua string or a quoted cell); in a table, outside
 -- quotes, the next cell.
 local OF = "của "
@@ -186,8 +187,9 @@ local function title_end(ctx, r, quote)
     -- "của UBND tỉnh" at FIRST names the issuer; later, "của" and an office end the title
     if c == "c" and i > first and low:sub(i, i + #OF - 1) == OF and not wordbyte(low:sub(i - 1, i - 1)) then
       local o = i + #OF
+      local capital = line:sub(o, o + 2) ~= low:sub(o, o + 2)
       for _, w in ipairs(ISSUERS) do
-        if low:sub(o, o + #w - 1) == w and not wordbyte(low:sub(o + #w, o + #w)) then
+        if capital and low:sub(o, o + #w - 1) == w and not wordbyte(low:sub(o + #w, o + #w)) then
           return i - 2
         end
       end
