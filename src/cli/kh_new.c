@@ -159,7 +159,8 @@ static int write_file(int dirfd, const char *name, const char *path, const char 
     return KH_OK;
 }
 
-/* Rewrite DATA with newyear.rewrite and write it to OUT; the changes go to the log as REL:LINE. */
+/* Rewrite DATA with newyear.rewrite and write it to OUT (not in a dry run); the changes go to the
+   log as REL:LINE:COLUMN: "before" → "after". */
 static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan, int is_table,
                         int out_dir, const char *out_name, const char *out, mode_t mode)
 {
