@@ -277,9 +277,10 @@ end
 -- A past result keeps its year: a year strictly before the plan's own, in a sentence that
 -- reports what it achieved: a verb of achieved result after the year ("Năm 2025, Chỉ số … đạt
 -- 87,20 điểm", "năm 2025 xếp thứ 12", "… được công nhận"), or the year named as a result or a
--- comparison base ("kết quả năm 2025", "xếp thứ 5 năm 2025", "so với năm 2025"). "đạt" before
--- the year is not enough ("đạt tỉ lệ theo kế hoạch năm 2025" is a target). A sentence that sets a
--- target ("phấn đấu …") is the plan's own and moves.
+-- comparison base ("kết quả năm 2025", "xếp thứ 5 năm 2025", "so với năm 2025"), or after a
+-- figure reached ("đạt 98,5% năm 2025", "đạt 87,20 điểm năm 2025"). "đạt" alone before the year
+-- is not enough ("đạt tỉ lệ theo kế hoạch năm 2025" is a target). A sentence that sets a target
+-- ("phấn đấu …") is the plan's own and moves.
 local RESULT_AFTER = { "đạt", "xếp", "tăng", "giảm", "được", "hoàn thành" }
 local RESULT_BEFORE = { "kết quả", "xếp", "so với" }
 local function past_result(ctx, s, e, year, plan_year)
@@ -292,6 +293,8 @@ local function past_result(ctx, s, e, year, plan_year)
   for _, w in ipairs(RESULT_BEFORE) do
     if has_word(before, w) then return true end
   end
+  -- a figure reached: "đạt 98,5% năm 2025", "đạt 87,20 điểm năm 2025"
+  if before:match("đạt%s+[%d.,]+%s*%%") or before:match("đạt%s+[%d.,]+%s+điểm") then return true end
   return false
 end
 
