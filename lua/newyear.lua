@@ -253,22 +253,25 @@ end
 
 -- The sentence around S..E of CTX.low, before and after it: from after the previous ";", ":",
 -- "!", "?", ". " or paragraph end to the next. Looked for within REACH bytes each side.
+-- In a table a cell ends it too: a tab, a quote, a comma with no space after (", " is prose).
 local REACH = 400
 local function ends_sentence(ctx, j)
   local c = ctx.low:sub(j, j)
   if c == "." then return ctx.low:sub(j + 1, j + 1):match("^%s?$") ~= nil end
   if c == "\n" then return not goes_on(ctx, j) end
+  if c == "," then return ctx.table and ctx.low:sub(j + 1, j + 1) ~= " " end
+  if c == "\t" or c == '"' then return ctx.table end
   return true                                   -- ; : ! ?
 end
 local function sentence(ctx, s, e)
   local low = ctx.low
   local a0 = math.max(1, s - REACH)
   local a = a0
-  for k in low:sub(a0, s - 1):gmatch("()[;:!?%.\n]") do
+  for k in low:sub(a0, s - 1):gmatch("()[;:!?%.\n,\t\"]") do
     if ends_sentence(ctx, a0 + k - 1) then a = a0 + k end
   end
   local b = math.min(#low, e + REACH)
-  for k in low:sub(e + 1, b):gmatch("()[;:!?%.\n]") do
+  for k in low:sub(e + 1, b):gmatch("()[;:!?%.\n,\t\"]") do
     if ends_sentence(ctx, e + k) then b = e + k - 1; break end
   end
   return low:sub(a, s - 1), low:sub(e + 1, b)
