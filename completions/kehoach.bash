@@ -4,7 +4,7 @@
 _kehoach_commands="render check new templates --help --version"
 _kehoach_opts_render="-o --output -t --template --part --format --pdf-version --soffice --max-memory --max-instructions --max-seconds -v --verbose -h --help"
 _kehoach_opts_check="--format --fix -h --help"
-_kehoach_opts_new="--year -o --output --shift-ranges -h --help"
+_kehoach_opts_new="--year -o --output --shift-ranges -n --dry-run -h --help"
 _kehoach_opts_templates="-h --help"
 _kehoach_formats_render="docx odt pdf"
 _kehoach_formats_check="text json"

@@ -8,7 +8,7 @@
    loaded (reported as a finding) or bad usage, 3 an internal failure. */
 int kh_check_command(int argc, char **argv);
 
-/* kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]: 0 done, 2 bad input or usage (NEWDIR
+/* kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges] [--dry-run]: 0 done, 2 bad input or usage (NEWDIR
    exists, the plan does not load), 3 an I/O failure (nothing is left behind). */
 int kh_new_command(int argc, char **argv);
 #endif

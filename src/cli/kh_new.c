@@ -2,7 +2,8 @@
    subfolders) into a temporary folder beside NEWDIR, which is renamed to NEWDIR at the end: a
    failure leaves nothing behind, and an existing NEWDIR is never touched. The plan file and the
    files the plan reads (read_text, read_table) are rewritten by lua/newyear.lua; every change is
-   printed once the new folder is in place. */
+   printed once the new folder is in place. A dry run reads and rewrites the same way and writes
+   nothing. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -26,22 +27,30 @@
 
 static const char usage_new[] =
     "Usage: kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
+    "       kehoach new PLAN --year YYYY --dry-run [-o NEWDIR] [--shift-ranges]\n"
     "\n"
     "Copies the plan folder PLAN (its files and subfolders) to NEWDIR, a folder that must not\n"
-    "exist yet, as the plan for the year YYYY, and prints every change, file by file:\n"
-    "  body.txt:12: \"năm 2026\" → \"năm 2027\"\n"
+    "exist yet, as the plan for the year YYYY, and prints every change in the order of the text,\n"
+    "as FILE:LINE:COLUMN (of the old file; COLUMN in characters) with a few words around it:\n"
+    "  body.txt:13:40: \"…Kế hoạch CCHC năm 2026 của Sở…\" → \"…Kế hoạch CCHC năm 2027 của Sở…\"\n"
     "\n"
-    "In the plan file and the files it reads (the body text, the CSV tables), periods move by\n"
-    "YYYY minus the plan's year (the year of its date; in a bundle, of the first document):\n"
-    "\"năm 2026\", \"Năm 2026\", \"cuối năm 2025\", \"Quý III/2026\", \"tháng 6/2026\". Dates and\n"
-    "numbers of cited documents stay (\"ngày 23/6/2026\", \"số 266/KH-UBND\", \"30/2020/NĐ-CP\"),\n"
-    "as do years no word marks as a period. In the plan file the number is cleared (number =\n"
-    "nil) and the date keeps its month, not its day (date = \"2027-06\").\n"
+    "In the plan file and the files it reads (the body text, the CSV tables), by YYYY minus the\n"
+    "plan's year (the year of its date; in a bundle, of the first document):\n"
+    "  move: periods (\"năm 2026\", \"cuối năm 2025\", \"Quý III/2026\", \"tháng 6/2026\") and\n"
+    "        deadlines (\"trước ngày 31/12/2026\", \"hạn chót 30/6/2026\", \"chậm nhất ngày …\";\n"
+    "        a 29/02 that lands in a year that is not a leap year becomes 28/02);\n"
+    "  stay: cited documents, from the reference to the end of the title (\"Kế hoạch số\n"
+    "        266/KH-UBND ngày 23/6/2026 của UBND tỉnh về … năm 2026\"), past results (\"Năm 2025,\n"
+    "        Chỉ số … đạt 87,20 điểm\", \"kết quả năm 2025\", \"so với năm 2025\"), other dates,\n"
+    "        document numbers, years no word marks as a period.\n"
+    "In the plan file the number is cleared (number = nil) and the date keeps its month, not its\n"
+    "day (date = \"2027-06\"). docs/drafting.md gives every rule.\n"
     "\n"
     "Options:\n"
     "  --year YYYY          the new plan's year.\n"
     "  -o, --output NEWDIR  the folder to create. Written as a temporary folder beside it and\n"
     "                       renamed at the end: a failed run leaves nothing behind.\n"
+    "  -n, --dry-run        list the changes, write nothing.\n"
     "  --shift-ranges       move ranges (\"giai đoạn 2026-2030\") and horizons (\"đến năm 2030\")\n"
     "                       too; they are left alone by default.\n"
     "  -h, --help           this help.\n"
@@ -52,12 +61,14 @@ static const char usage_new[] =
 typedef struct {
     dev_t dev;
     ino_t ino;
+    int table;              /* read by read_table: each line a row */
 } file_id;
 
 typedef struct {
     kh_sandbox *sb;
     int module;             /* stack index of the newyear module */
-    int delta, shift_ranges;
+    int delta, shift_ranges, from_year;
+    int dry_run;            /* list the changes, write nothing */
     file_id *rewrite;       /* the plan file and the files it reads */
     size_t nrewrite, cap;
     file_id plan;
@@ -82,12 +93,14 @@ static int same(file_id a, const struct stat *st)
     return a.dev == st->st_dev && a.ino == st->st_ino;
 }
 
+/* 0: copied as it is; 1: rewritten as text; 2: rewritten as a table. */
 static int to_rewrite(const new_run *r, const struct stat *st)
 {
+    int how = 0;
     for (size_t i = 0; i < r->nrewrite; i++)
-        if (same(r->rewrite[i], st))
-            return 1;
-    return 0;
+        if (same(r->rewrite[i], st) && how < 1 + r->rewrite[i].table)
+            how = 1 + r->rewrite[i].table;
+    return how;
 }
 
 static void remove_tree(const char *path)
@@ -146,21 +159,26 @@ static int write_file(int dirfd, const char *name, const char *path, const char 
     return KH_OK;
 }
 
-/* Rewrite DATA with newyear.rewrite and write it to OUT; the changes go to the log as REL:LINE. */
-static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan,
+/* Rewrite DATA with newyear.rewrite and write it to OUT (not in a dry run); the changes go to the
+   log as REL:LINE:COLUMN: "before" → "after". */
+static int rewrite_file(new_run *r, const char *rel, const char *data, size_t len, int is_plan, int is_table,
                         int out_dir, const char *out_name, const char *out, mode_t mode)
 {
     lua_State *L = kh_sandbox_state(r->sb);
     int top = lua_gettop(L);
     lua_getfield(L, r->module, "rewrite");
     lua_pushlstring(L, data, len);
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 5);
     lua_pushinteger(L, r->delta);
     lua_setfield(L, -2, "delta");
     lua_pushboolean(L, r->shift_ranges);
     lua_setfield(L, -2, "shift_ranges");
     lua_pushboolean(L, is_plan);
     lua_setfield(L, -2, "plan");
+    lua_pushinteger(L, r->from_year);
+    lua_setfield(L, -2, "year");
+    lua_pushboolean(L, is_table);
+    lua_setfield(L, -2, "table");
     if (kh_sandbox_call(r->sb, 2, 2, r->err) != KH_OK) {
         lua_settop(L, top);
         return KH_EXIT_IO;
@@ -172,30 +190,39 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
         return kh_error_set(r->err, KH_EXIT_IO, "%s: newyear.rewrite returned no text", rel);
     }
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    char rel_shown[1024];
+    kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
         lua_getfield(L, -1, "line");
-        lua_getfield(L, -2, "text");
-        char line[64];
-        snprintf(line, sizeof line, ":%lld: ", (long long)lua_tointeger(L, -2));
-        char rel_shown[1024];
-        kh_msg_escape(rel_shown, sizeof rel_shown, rel, strlen(rel), 0, 0);
+        lua_getfield(L, -2, "column");
+        char where[64];
+        snprintf(where, sizeof where, ":%lld:%lld: ", (long long)lua_tointeger(L, -2),
+                 (long long)lua_tointeger(L, -1));
+        lua_pop(L, 2);
         kh_buf_puts(&r->log, rel_shown);
-        kh_buf_puts(&r->log, line);
+        kh_buf_puts(&r->log, where);
         /* The change quotes the plan's own text: one line, no terminal escapes. */
-        char shown[2048];
-        size_t tlen = 0;
-        const char *text = lua_tolstring(L, -1, &tlen);
-        kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
-        kh_buf_puts(&r->log, shown);
+        static const char *const sides[2] = {"before", "after"};
+        for (int k = 0; k < 2; k++) {
+            lua_getfield(L, -1, sides[k]);
+            char shown[2048];
+            size_t tlen = 0;
+            const char *text = lua_tolstring(L, -1, &tlen);
+            kh_msg_escape(shown, sizeof shown, text ? text : "?", text ? tlen : 1, 0, 0);
+            kh_buf_puts(&r->log, k ? " → \"" : "\"");
+            kh_buf_puts(&r->log, shown);
+            kh_buf_putc(&r->log, '"');
+            lua_pop(L, 1);
+        }
         kh_buf_putc(&r->log, '\n');
-        lua_pop(L, 3);
+        lua_pop(L, 1);
     }
     if (n > 0) {
         r->nchanges += (int)n;
         r->nfiles++;
     }
-    int rc = write_file(out_dir, out_name, out, ntext, nlen, mode, r->err);
+    int rc = r->dry_run ? KH_OK : write_file(out_dir, out_name, out, ntext, nlen, mode, r->err);
     lua_settop(L, top);
     return rc;
 }
@@ -270,7 +297,9 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
                    || fstat(fd, &st) != 0) {
             rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot open: %s", from, strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            if (!same(r->tmp, &st)) {
+            if (r->dry_run) {
+                rc = copy_tree(r, fd, from, -1, to, relname);
+            } else if (!same(r->tmp, &st)) {
                 int sub = -1;
                 if (mkdirat(dst, name, (st.st_mode & 07777) | 0700) != 0
                     || (sub = openat(dst, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
@@ -287,8 +316,9 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
             if (rc != KH_OK)
                 rc = KH_EXIT_IO;
             else if (to_rewrite(r, &st))
-                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), dst, name, to, st.st_mode);
-            else
+                rc = rewrite_file(r, relname, data, len, same(r->plan, &st), to_rewrite(r, &st) == 2,
+                                  dst, name, to, st.st_mode);
+            else if (!r->dry_run)
                 rc = write_file(dst, name, to, data, len, st.st_mode, r->err);
             free(data);
         } else {
@@ -340,7 +370,7 @@ static int plan_year(lua_State *L, int plan)
 
 /* Note the file REL of the plan's folder (NULL: the plan file) as one to rewrite: by the identity
    of what opening it beneath the folder gives, as read_text read it. */
-static void add_rewrite(new_run *r, const char *rel, file_id *id)
+static void add_rewrite(new_run *r, const char *rel, int table, file_id *id)
 {
     int fd = kh_plan_open(r->sb, rel, 0, NULL);
     struct stat st;
@@ -350,6 +380,7 @@ static void add_rewrite(new_run *r, const char *rel, file_id *id)
         KH_GROW(r->rewrite, r->nrewrite, r->cap);
         r->rewrite[r->nrewrite].dev = st.st_dev;
         r->rewrite[r->nrewrite].ino = st.st_ino;
+        r->rewrite[r->nrewrite].table = table;
         r->nrewrite++;
         if (id) {
             id->dev = st.st_dev;
@@ -359,24 +390,30 @@ static void add_rewrite(new_run *r, const char *rel, file_id *id)
     close(fd);
 }
 
-static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, kh_error *err)
+/* Run the plan, note the files it reads, and copy the folder with those files rewritten: into
+   NEWDIR, or nowhere with DRY_RUN (NEWDIR may then be NULL). */
+static int run_new(const char *plan, int year, const char *newdir, int shift_ranges, int dry_run,
+                   kh_error *err)
 {
     struct stat st;
-    if (lstat(newdir, &st) == 0)
+    char parent[PATH_MAX], base[PATH_MAX];
+    if (newdir && lstat(newdir, &st) == 0)
         return kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
     /* The parent must exist: the temporary folder is made there and renamed. */
-    char parent[PATH_MAX], base[PATH_MAX];
-    const char *slash = strrchr(newdir, '/');
-    snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - newdir) : 1, slash ? newdir : ".");
-    if (!*parent)
-        snprintf(parent, sizeof parent, "/");
-    snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
-    if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+    if (newdir) {
+        const char *slash = strrchr(newdir, '/');
+        snprintf(parent, sizeof parent, "%.*s", slash ? (int)(slash - newdir) : 1, slash ? newdir : ".");
+        if (!*parent)
+            snprintf(parent, sizeof parent, "/");
+        snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
+        if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
+            return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+    }
 
     new_run r = {0};
     r.err = err;
     r.shift_ranges = shift_ranges;
+    r.dry_run = dry_run;
     r.sb = kh_sandbox_new(NULL, err);
     if (!r.sb)
         return err->status;
@@ -409,16 +446,31 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         goto done;
     }
     r.delta = year - from_year;
-    add_rewrite(&r, NULL, &r.plan);
+    r.from_year = from_year;
+    add_rewrite(&r, NULL, 0, &r.plan);
     kh_cmd_push_files(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, -1, i);
-        if (lua_getfield(L, -1, "rel") == LUA_TSTRING)
-            add_rewrite(&r, lua_tostring(L, -1), NULL);
-        lua_pop(L, 2);
+        lua_getfield(L, -1, "kind");
+        int table = lua_type(L, -1) == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "table");
+        if (lua_getfield(L, -2, "rel") == LUA_TSTRING)
+            add_rewrite(&r, lua_tostring(L, -1), table, NULL);
+        lua_pop(L, 3);
     }
     lua_pop(L, 1);
+
+    if (dry_run) {
+        rc = copy_tree(&r, kh_sandbox_plan_dir(r.sb), kh_plan_dir(), -1, newdir ? newdir : kh_plan_dir(), NULL);
+        if (rc == KH_OK) {
+            fputs(kh_buf_cstr(&r.log), stdout);
+            printf("%s: the plan for %d (from %d) would have %d change%s in %d file%s; dry run: nothing was written\n",
+                   newdir ? newdir : kh_plan_dir(), year, from_year, r.nchanges, r.nchanges == 1 ? "" : "s",
+                   r.nfiles, r.nfiles == 1 ? "" : "s");
+            fflush(stdout);
+        }
+        goto done;
+    }
 
     /* From the temporary folder's creation to its rename (or removal), SIGTERM, SIGINT and SIGHUP
        wait: removing a tree is not async-signal-safe, so a handler could not clean up after this
@@ -482,7 +534,7 @@ done:
 int kh_new_command(int argc, char **argv)
 {
     const char *plan = NULL, *newdir = NULL;
-    int year = 0, shift_ranges = 0;
+    int year = 0, shift_ranges = 0, dry_run = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -503,6 +555,8 @@ int kh_new_command(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--shift-ranges")) {
             shift_ranges = 1;
+        } else if (!strcmp(a, "-n") || !strcmp(a, "--dry-run")) {
+            dry_run = 1;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!plan) {
@@ -515,16 +569,16 @@ int kh_new_command(int argc, char **argv)
         return usage_error("%s", "expected a plan folder or file");
     if (!year)
         return usage_error("%s", "expected --year YYYY, the new plan's year");
-    if (!newdir)
-        return usage_error("%s", "expected -o NEWDIR, the folder to create");
+    if (!newdir && !dry_run)
+        return usage_error("%s", "expected -o NEWDIR, the folder to create (or --dry-run to list the changes only)");
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", newdir);
+    snprintf(dir, sizeof dir, "%s", newdir ? newdir : "");
     size_t n = strlen(dir);
     while (n > 1 && dir[n - 1] == '/')
         dir[--n] = '\0';
     kh_error err;
     kh_error_clear(&err);
-    int rc = run_new(plan, year, dir, shift_ranges, &err);
+    int rc = run_new(plan, year, newdir ? dir : NULL, shift_ranges, dry_run, &err);
     if (rc != KH_OK)
         fprintf(stderr, "kehoach: new: %s\n", err.message);
     return rc;

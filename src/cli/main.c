@@ -20,7 +20,7 @@ static const char usage_main[] =
     "  kehoach render PLAN [-o OUT.docx|OUT.odt|OUT.pdf|-] [--template NAME|FILE]\n"
     "                 [--part all|body|appendices] [--format docx|odt|pdf] [-v]\n"
     "  kehoach check PLAN [--format json] [--fix]\n"
-    "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
+    "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges] [--dry-run]\n"
     "  kehoach templates\n"
     "  kehoach --help | --version\n"
     "\n"

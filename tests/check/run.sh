@@ -143,9 +143,12 @@ out=$("$BIN" new examples/dak-lak-2026 --year 2027 -o "$NEW" 2>&1)
 status=$?
 if [[ $status == 0 && -f $NEW/plan.lua && -f $NEW/body.txt && -f $NEW/phu-luc.csv ]]; then ok "new: wrote $(tail -1 <<<"$out" | sed 's/^[^:]*: //')"
 else not_ok "new: exit $status"; show <<<"$out"; fi
-grep -q '^body.txt:[0-9]*: "năm 2026" → "năm 2027"$' <<<"$out" && grep -q '^phu-luc.csv:[0-9]*: "Quý III/2026" → "Quý III/2027"$' <<<"$out" &&
-  grep -q '^plan.lua:[0-9]*: date = "2026-06" → date = "2027-06"$' <<<"$out" &&
-  ok "new: prints each change as FILE:LINE: \"before\" → \"after\"" || { not_ok "new: prints each change"; show <<<"$out"; }
+grep -q '^body.txt:13:40: "…Kế hoạch CCHC năm 2026 của Sở được hoàn…" → "…Kế hoạch CCHC năm 2027 của Sở được hoàn…"$' <<<"$out" &&
+  grep -q '^phu-luc.csv:2:120: "…phòng, đơn vị",Quý III/2026,Kế hoạch được ban…" → "…phòng, đơn vị",Quý III/2027,Kế hoạch được ban…"$' <<<"$out" &&
+  grep -q '^plan.lua:11:10: "date = "2026-06", -- "ngày tháng…" → "date = "2027-06", -- "ngày tháng…"$' <<<"$out" &&
+  ! grep -q '^body.txt:1:' <<<"$out" &&
+  ok "new: prints each change as FILE:LINE:COLUMN: \"…before…\" → \"…after…\"; the cited plan's title is not changed" ||
+  { not_ok "new: prints each change"; show <<<"$out"; }
 if grep -Eq '^\s*number\s*=\s*nil\b' "$NEW/plan.lua" || ! grep -Eq '^\s*number\s*=' "$NEW/plan.lua"; then ok "new: no number"
 else not_ok "new: no number"; grep -n 'number' "$NEW/plan.lua" | show; fi
 if grep -Eq '^\s*date\s*=\s*"2027-06"' "$NEW/plan.lua"; then ok "new: date = \"2027-06\" (no day)"
@@ -155,8 +158,9 @@ else not_ok "new: the subject says năm 2027"; grep -n 'subject' "$NEW/plan.lua"
 if grep -q 'Quý III/2027' "$NEW/phu-luc.csv" && grep -q 'Năm 2027' "$NEW/phu-luc.csv" && ! grep -q '2026' "$NEW/phu-luc.csv"; then
   ok "new: the appendix table says Quý III/2027, Năm 2027"
 else not_ok "new: the appendix table says Quý III/2027, Năm 2027"; grep -n '202[67]' "$NEW/phu-luc.csv" | show; fi
-if grep -q 'số 266/KH-UBND ngày 23/6/2026' "$NEW/body.txt" && grep -q 'năm 2026' "$NEW/body.txt"; then
-  ok "new: the cited plan's number and date stay; \"năm 2025\" became \"năm 2026\""
+if grep -q 'số 266/KH-UBND ngày 23/6/2026' "$NEW/body.txt" && grep -q 'tỉnh Đắk Lắk năm 2026; căn cứ' "$NEW/body.txt" &&
+   grep -q 'công tác cải cách hành chính năm 2026\.' "$NEW/body.txt"; then
+  ok "new: the cited plan's number, date and title stay; \"năm 2025\" became \"năm 2026\""
 else not_ok "new: cited dates stay"; fi
 out=$("$BIN" check "$NEW" 2>&1)
 [[ $? == 0 ]] && ok "new: the new plan checks without errors" || { not_ok "new: the new plan checks without errors"; show <<<"$out"; }
@@ -197,13 +201,68 @@ else not_ok "new: \"giai đoạn 2026-2030\" moves only with --shift-ranges"; fi
 # a bundle: the first document's number cleared; the bases' cited dates and numbers stay
 "$BIN" new examples/binh-phuoc-2024 --year 2025 -o "$TMP/bp" >/dev/null 2>&1
 if grep -q 'number = nil, symbol = "QĐ-SXD", date = "2025-01",' "$TMP/bp/plan.lua" &&
-   grep -q 'số 2142/QĐ-UBND ngày 29/12/2023 của UBND tỉnh ban hành Kế hoạch cải cách hành chính nhà nước năm 2025' "$TMP/bp/plan.lua" &&
+   grep -q 'số 2142/QĐ-UBND ngày 29/12/2023 của UBND tỉnh ban hành Kế hoạch cải cách hành chính nhà nước năm 2024 trên' "$TMP/bp/plan.lua" &&
+   grep -q 'UBND tỉnh ban hành Kế hoạch cải cách hành chính nhà nước năm 2024 trên địa bàn tỉnh Bình Phước. Sở Xây dựng ban hành kế hoạch cải cách hành chính năm 2025, cụ thể' "$TMP/bp/ke-hoach.txt" &&
    grep -q 'số 34/2020/QĐ-UBND ngày 29/12/2020' "$TMP/bp/plan.lua"; then
-  ok "new: a bundle: number = nil, date = \"2025-01\", cited numbers and dates kept"
+  ok "new: a bundle: number = nil, date = \"2025-01\", cited numbers, dates and titles kept"
 else not_ok "new: a bundle"; grep -n 'number =\|2142' "$TMP/bp/plan.lua" | show; fi
 
 out=$("$BIN" new examples/dak-lak-2026 -o "$TMP/x" 2>&1)
 [[ $? == 2 && ! -e $TMP/x ]] && ok "new: without --year: exit 2" || { not_ok "new: without --year"; show <<<"$out"; }
+
+# planted sentences of each kind (tests/check/new/body.txt, bang.csv): the changes listed are
+# exactly those of tests/check/new/changes, each column points at the text replaced, a dry run
+# writes nothing and lists what the real run then does
+PLANTED=tests/check/new
+before=$(find "$PLANTED" -type f -exec sha256sum {} + | sort)
+out=$("$BIN" new "$PLANTED" --year 2025 --dry-run -o "$TMP/planted" 2>&1)
+status=$?
+after=$(find "$PLANTED" -type f -exec sha256sum {} + | sort)
+if [[ $status == 0 && $before == "$after" && ! -e $TMP/planted ]] && [[ -z $(find "$TMP" -maxdepth 1 -name '.planted*') ]] &&
+   [[ $(tail -1 <<<"$out") == "$TMP/planted: the plan for 2025 (from 2024) would have 29 changes in 3 files; dry run: nothing was written" ]]
+then ok "new --dry-run: lists 29 changes, says nothing was written, writes nothing"
+else not_ok "new --dry-run (exit $status)"; show <<<"$out"; fi
+if diff <(sed '$d' <<<"$out") <(sed '$d' "$PLANTED/changes") >"$TMP/planted.diff"; then
+  ok "new: planted sentences: cited titles and dates, past results, ranges and horizons stay; periods and deadlines move, 29/02 → 28/02"
+else not_ok "new: planted sentences: the changes differ from $PLANTED/changes"; show <"$TMP/planted.diff"; fi
+out_real=$("$BIN" new "$PLANTED" --year 2025 -o "$TMP/planted" 2>&1)
+if [[ $? == 0 ]] && diff <(sed '$d' <<<"$out_real") <(sed '$d' <<<"$out") >/dev/null &&
+   "$BIN" check "$TMP/planted" >/dev/null 2>&1 &&
+   "$PY" - "$PLANTED" "$TMP/planted" 3<<<"$out_real" <<'EOF'
+# Each change FILE:LINE:COLUMN: "before" → "after": the context is quoted from LINE of the old
+# FILE; COLUMN (in characters, from 1) is where the word that changes starts (the year, the
+# day of a 29/02, the value of a field); the new file's line is not the old one.
+import re, sys
+old, new = sys.argv[1], sys.argv[2]
+bad = []
+for row in open(3, encoding="utf-8").read().splitlines()[:-1]:
+    m = re.match(r'^([^:]+):(\d+):(\d+): "(.*)" → "(.*)"$', row)
+    if not m: bad.append("not FILE:LINE:COLUMN: " + row); continue
+    f, n, col, b, a = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5)
+    b0, a0 = b.strip("…"), a.strip("…")
+    k = next(i for i in range(min(len(b0), len(a0))) if b0[i] != a0[i])
+    line = open(f"{old}/{f}", encoding="utf-8").read().split("\n")[n - 1]
+    nline = open(f"{new}/{f}", encoding="utf-8").read().split("\n")[n - 1]
+    if b0 not in re.sub(r"\s+", " ", line): bad.append(f"{row}: the context is not in the line")
+    j = k                    # the start of the word or quoted value that changes
+    while j > 0 and (b0[j - 1].isalnum() or b0[j - 1] == '"'):
+        j -= 1
+    if line[col - 1:col + k - j] != b0[j:k + 1]:
+        bad.append(f"{row}: column {col} is at {line[col - 1:col + 9]!r}, not at {b0[j:j + 10]!r}")
+    if line == nline: bad.append(f"{row}: the new file's line is unchanged")
+if bad: print("\n".join(bad)); sys.exit(1)
+EOF
+then ok "new: the real run lists what the dry run listed; each column points at the text replaced; the new plan checks"
+else not_ok "new: the real run and the columns"; show <<<"$out_real"; fi
+for kept in 'Kế hoạch số 266/KH-UBND ngày 23/6/2024 của UBND tỉnh về cải cách hành chính năm 2024; Sở Xây dựng ban hành Kế hoạch cải cách hành chính năm 2025' \
+            'của bộ phận một cửa năm 2024 của Sở Xây dựng và nhiệm vụ năm 2025 được giao' \
+            'Năm 2023, Chỉ số cải cách hành chính của Sở đạt 87,20 điểm' \
+            'đạt 98,5% năm 2023; các xã đạt tỉ lệ theo kế hoạch năm 2024' 'So với năm 2022, kết quả năm 2023 tăng 2 bậc' \
+            'Luật Đất đai năm 2024 và Công văn số 1234/SXD-VP ngày 29/02/2024' 'Ngày 15/3/2024 họp giao ban; giai đoạn 2021-2025; đến năm 2030' \
+            'Chậm nhất ngày 28 tháng 02 năm 2025 và hạn chót: 28/02/2025' 'Trước ngày 31/12/2025' 'Thời hạn: 15/11/2025; tính đến ngày 31/12/2023 đã' 'Quý IV/2025, tháng 12/2025 và 6 tháng đầu năm 2025'; do
+  if grep -qF "$kept" "$TMP/planted/body.txt"; then ok "new: planted: the new body says: $kept"
+  else not_ok "new: planted: not in the new body: $kept"; fi
+done
 
 # 4. What check and new print quotes the plan's text: one line each, no terminal escapes.
 raw_control() { LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]'; }
@@ -220,7 +279,7 @@ out=$("$BIN" new "$ESC_PLAN" --year 2027 -o "$TMP/escapes-new" 2>"$TMP/new.err")
 status=$?
 err=$(cat "$TMP/new.err")
 if [[ $status == 0 ]] && ! raw_control <"$TMP/new.err" && ! raw_control <<<"$out" &&
-   grep -q 'body.txt:21: "Năm 2026" → "Năm 2027"' <<<"$out" &&
+   grep -qF 'body.txt:21:5: "Năm 2026 \u202e xong." → "Năm 2027 \u202e xong."' <<<"$out" &&
    grep -q '^kehoach: warning: new: .*pipe\\x1b\[1A: not a regular file or folder, not copied$' <<<"$err" &&
    [[ $(grep -vc '^kehoach: warning: ' <<<"$err") == 0 ]]; then
   ok "new: the changes and the warnings quote the plan's text escaped"
