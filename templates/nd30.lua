@@ -529,11 +529,22 @@ function T.numberer(ctx)
   return n
 end
 
+-- Which headings and items the lists number, worked out once a document (the settings do not
+-- change while it is written), not once a paragraph.
+local function numbered(ctx)
+  local n = ctx.numbered
+  if not n then
+    n = { headings = ctx.template.heading_list(ctx.settings), items = ctx.template.item_lists(ctx.settings) }
+    ctx.numbered = n
+  end
+  return n
+end
+
 -- The style of an item that a list numbers (ListNumber, ListDash, ListPlus), or nil: it is typed.
 local ITEM_STYLES = { number = "ListNumber", dash = "ListDash", plus = "ListPlus" }
-local function item_style(settings, template, mark)
+local function item_style(ctx, mark)
   local style = ITEM_STYLES[mark]
-  return style and template.item_lists(settings)[mark] and style or nil
+  return style and numbered(ctx).items[mark] and style or nil
 end
 
 function T.body_block(ctx, block, number)
@@ -542,14 +553,14 @@ function T.body_block(ctx, block, number)
   if block.kind == "heading" then
     local l = s.levels[block.level]
     -- a level a list numbers gets its number from its style; the others have it typed
-    if not ctx.template.heading_list(s)[block.level] then runs[1] = number end
+    if not numbered(ctx).headings[block.level] then runs[1] = number end
     for _, r in ipairs(block.runs) do
       runs[#runs + 1] = { text = l.upper and kh.upper(r.text) or r.text, bold = r.bold or nil,
                           italic = r.italic or nil }
     end
     return { style = "Heading" .. block.level, runs = runs }
   end
-  local style = block.kind == "item" and item_style(s, ctx.template, block.mark) or nil
+  local style = block.kind == "item" and item_style(ctx, block.mark) or nil
   if number and not style then
     -- "Điều 1." is bold; other numbers take the look of the text they start
     runs[1] = block.mark == "article" and { text = number, bold = true } or number
@@ -590,7 +601,7 @@ function T.body(ctx)
     -- the lists start again where the numbers do: the headings in each document of a bundle,
     -- the "1." items under each heading
     if block.kind == "heading" then
-      p.list_restart = not seen_heading and ctx.template.heading_list(ctx.settings)[block.level] and true or nil
+      if not seen_heading and numbered(ctx).headings[block.level] then p.list_restart = true end
       seen_heading, restart_numbers = true, true
     elseif p.style == "ListNumber" then
       p.list_restart = restart_numbers or nil

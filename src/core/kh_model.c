@@ -373,43 +373,32 @@ int kh_section_text_width(const kh_section *s)
 
 /* ---- lists: which series each item counts in ---- */
 
-const kh_list_ref *kh_para_list(const kh_doc *doc, const kh_para *p)
+/* P's list place (its own, else the first its style chain gives) and its outline level, in one
+   walk up the chain (based_on chains are acyclic; bounded anyway). */
+static const kh_list_ref *style_chain_places(const kh_doc *doc, const kh_para *p, int *outline)
 {
-    if (p->list.list)
-        return &p->list;
+    const kh_list_ref *ref = p->list.list ? &p->list : NULL;
+    *outline = 0;
     const char *id = p->style;
-    for (int depth = 0; id && depth < 64; depth++) {   /* based_on chains are acyclic; bounded anyway */
+    for (int depth = 0; id && depth < 64 && (!ref || !*outline); depth++) {
         const kh_style *s = kh_doc_find_style(doc, id);
         if (!s)
             break;
-        if (s->list.list)
-            return &s->list;
+        if (!ref && s->list.list)
+            ref = &s->list;
+        if (!*outline)
+            *outline = s->outline_level;
         id = s->based_on;
     }
-    return NULL;
-}
-
-int kh_para_outline_level(const kh_doc *doc, const kh_para *p)
-{
-    const char *id = p->style;
-    for (int depth = 0; id && depth < 64; depth++) {
-        const kh_style *s = kh_doc_find_style(doc, id);
-        if (!s)
-            break;
-        if (s->outline_level)
-            return s->outline_level;
-        id = s->based_on;
-    }
-    return 0;
+    return ref;
 }
 
 static void assign_blocks(kh_doc *doc, kh_block_list *b, int *current);
 
 static void assign_para(kh_doc *doc, kh_para *p, int *current)
 {
-    const kh_list_ref *ref = kh_para_list(doc, p);
+    const kh_list_ref *ref = style_chain_places(doc, p, &p->outline_level);
     memset(&p->item, 0, sizeof p->item);
-    p->outline_level = kh_para_outline_level(doc, p);
     if (!ref)
         return;
     int l = ref->list;

@@ -221,11 +221,6 @@ int kh_table_layout(kh_table *t, kh_error *err);
 const kh_slot *kh_table_slot(const kh_table *t, int row, int col);
 const kh_cell *kh_table_cell_at(const kh_table *t, int row, int col);
 
-/* The list a paragraph is an item of: its own, else its style's (or the style it is based on);
-   NULL when none. */
-const kh_list_ref *kh_para_list(const kh_doc *doc, const kh_para *p);
-/* The outline level of P (1–9) from its style or the styles it is based on; 0 for body text. */
-int kh_para_outline_level(const kh_doc *doc, const kh_para *p);
 /* Number the series of every list: each paragraph's item (its list and level, its own or its
    style's, and the series it counts in), its outline level, and doc->lists' restarts. Part of
    kh_finish. */
