@@ -69,6 +69,7 @@ for dir in tests/check/cases/*/; do
     at="$dir/$file:$line"
     [[ $line == 0 ]] && at="$dir/$file"   # a finding without a line is printed without one
     while IFS= read -r l; do
+      l=$(sed -E 's/^([^ ]*:[0-9]+):[0-9]+: /\1: /' <<<"$l")   # a column, when known, is not asked for
       [[ $l == "$at: $level: "*"[$rule]" && $l == *"$text"* ]] && { found=1; break; }
     done <<<"$out"
     what="$name: $file:$line: $level [$rule]${text:+ \"$text\"}"
@@ -106,7 +107,7 @@ EOF
       [[ $l == "kehoach: warning: "* ]] || continue
       w=${l#kehoach: warning: }
       where=${w%%: *} msg=${w#*: }
-      grep -qF -- "$where: warning: $msg [" <<<"$out" || stray+="$l"$'\n'
+      grep -qxF -- "$where: warning: $msg" <<<"$out" || stray+="$l"$'\n'
     done <"$TMP/render.err"
     if [[ -z $stray ]]; then ok "$name: render warns of what check reports, no more"
     else not_ok "$name: render warns of what check does not report"; show <<<"$stray"; fi
@@ -324,7 +325,7 @@ assert heads[:2] == ["MỤC TIÊU", "Mục tiêu chung"], heads
 PY
   then
     if [[ $case == heading-number-same ]]; then want=0; else want=1; fi
-    n=$(grep -c 'heading typed "II.", numbered "I."' "$TMP/drafts/err")
+    n=$(grep -c 'typed number "II.", but it is number "I.".*\[heading-number\]$' "$TMP/drafts/err")
     if [[ $n == "$want" && $(wc -l <"$TMP/drafts/err") == "$want" ]]; then
       ok "render: $case: the typed heading numbers left out, the computed ones printed ($want warning)"
     else not_ok "render: $case: warnings"; show <"$TMP/drafts/err"; fi
