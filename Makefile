@@ -125,9 +125,10 @@ integration: all
 golden: all | deps-test
 	tests/integration/golden.sh $(BUILD)/kehoach update
 
-# kehoach check and kehoach new (tests/check/)
+# kehoach check and kehoach new (tests/check/); render and check judge every plan alike
 drafting: all
 	tests/check/run.sh $(BUILD)/kehoach
+	tests/check/agree.sh $(BUILD)/kehoach
 
 # Hostile input: nothing crashes, hangs, escapes the sandbox or loses a file (tests/hostile/).
 .PHONY: hostile

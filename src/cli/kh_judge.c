@@ -446,10 +446,14 @@ int kh_judge(const kh_judge_options *opt, kh_findings *out, kh_doc **doc, kh_ren
             kh_finding *x = add(out);
             x->file = kh_xstrdup(plan_file);
             x->rule = kh_xstrdup("load");
-            size_t n = strlen(unfinished) + 200;
+            const char *why = unfinished;
+            size_t pn = strlen(plan_file);
+            if (!strncmp(why, plan_file, pn) && !strncmp(why + pn, ": ", 2))
+                why += pn + 2;
+            size_t n = strlen(why) + 200;
             x->message = kh_xmalloc(n);
             snprintf(x->message, n, "not every rule could be checked (%s): give the check more room "
-                     "(render --max-memory, --max-instructions) to check the plan whole", unfinished);
+                     "(render --max-memory, --max-instructions) to check the plan whole", why);
         } else if (rc != KH_OK) {
             kh_findings_free(out);
             *err = build_err;

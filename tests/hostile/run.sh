@@ -29,7 +29,8 @@
 #                       template, file or load it prints on stdout; stderr stays empty) or
 #                       `kehoach new PLAN -o OUT ARGS…` (--year 2027 unless ARGS give one;
 #                       {OUT} is the new folder) instead of render
-#   warning TEXT        a fixed substring some warning line ("kehoach: warning: …") must hold
+#   warning TEXT        a fixed substring some warning line ("kehoach: warning: …"; for check a
+#                       warning finding on stdout) must hold
 #   max-rss [MB]        a peak RSS of at most MB (default: the case's --max-memory) plus
 #                       HOSTILE_RSS_OVERHEAD_MB (64); a sanitizer build may take 3 × MB plus that
 #                       (each block's redzones and the quarantine of freed blocks)
@@ -225,6 +226,7 @@ run_case() {
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none from check")
     err=$(grep -aE ': error: .*\[(template|file|load)\]$' "$W/stdout")
     nlines=$(grep -caE ': error: .*\[(template|file|load)\]$' "$W/stdout")
+    warnings=$(grep -a ': warning: ' "$W/stdout")   # check's warnings are findings too
   fi
   if grep -qaF "$SECRET" "$W/stdout" "$W/stderr" ||
      { [[ -f $OUT ]] && unzip -p "$OUT" 2>/dev/null | grep -qaF "$SECRET"; } ||
@@ -258,6 +260,7 @@ run_case() {
     ((nlines == 0)) || res+=("stderr has $nlines lines, expected none")
     [[ -z $(find "$OUTDIR" -maxdepth 1 -name '*.tmp-*' 2>/dev/null) ]] || res+=("a temporary file was left in the output folder")
     if [[ $command == new ]]; then [[ -f $OUT/plan.lua ]] || res+=("no new plan folder")
+    elif [[ $command == check ]]; then :   # no document: the report is on stdout
     elif [[ ! -s $OUT ]]; then res+=("no output file")
     elif ! unzip -tq "$OUT" >/dev/null 2>&1; then res+=("the output is not a valid zip file")
     else
