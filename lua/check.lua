@@ -1204,7 +1204,9 @@ function Checker:check_files(ctx)
       seen[f.file] = true
       local raw = f.raw
       local first, count = nil, 0
-      for i, line in ipairs(lines(raw)) do
+      -- line by line only when the file as a whole is not NFC: most files are, and a file of a
+      -- million lines is then read once, not a million times
+      for i, line in ipairs(nfc(raw) == raw and {} or lines(raw)) do
         local n = nfc(line)
         if n and n ~= line then
           count = count + 1
