@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "kh_commands.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_pdf.h"
 #include "kh_render.h"
@@ -249,6 +250,7 @@ static int cmd_render(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    kh_i18n_init();
     /* A full disk or a file size limit must be an error message, not a killed process. */
     signal(SIGXFSZ, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);

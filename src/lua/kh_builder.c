@@ -8,6 +8,7 @@
 #include "kh_boundary.h"
 #include "kh_box.h"
 #include "kh_builder.h"
+#include "kh_i18n.h"
 #include "kh_markup.h"
 #include "kh_message.h"
 #include "kh_metrics.h"
@@ -1036,11 +1037,28 @@ static int kh_lua_where(lua_State *L)
     return 1;
 }
 
+/* kh._(msgid) → the message in the user's language (po/vi.po): templates and modules write their
+   warnings and errors in English, marked so that xgettext finds them. */
+static int kh_lua_gettext(lua_State *L)
+{
+    lua_pushstring(L, _(luaL_checkstring(L, 1)));
+    return 1;
+}
+
+/* kh.ngettext(one, many, n) → ONE or MANY as N asks, in the user's language. */
+static int kh_lua_ngettext(lua_State *L)
+{
+    const char *one = luaL_checkstring(L, 1), *many = luaL_checkstring(L, 2);
+    lua_Integer n = luaL_checkinteger(L, 3);
+    lua_pushstring(L, kh_ngettext(one, many, n < 0 ? (unsigned long)-n : (unsigned long)n));
+    return 1;
+}
+
 void kh_builder_push_module(lua_State *L)
 {
     static const luaL_Reg fns[] = {
         {"markup", kh_lua_markup}, {"inline", kh_lua_inline}, {"upper", kh_lua_upper}, {"lower", kh_lua_lower},
         {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn}, {"where", kh_lua_where},
-        {NULL, NULL}};
+        {"_", kh_lua_gettext}, {"ngettext", kh_lua_ngettext}, {NULL, NULL}};
     luaL_newlib(L, fns);
 }
