@@ -8,6 +8,7 @@
 #include <lauxlib.h>
 #include "kh_fileio.h"
 #include "kh_fix.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_text.h"
@@ -109,7 +110,7 @@ int kh_fix_apply(lua_State *L, int report, kh_error *err)
     int dirfd = kh_dir_open(dir);
     if (dirfd < 0) {
         lua_settop(L, findings - 1);
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot open the plan's folder", dir);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot open the plan's folder"), dir);
     }
     /* Each file once, in the order its first fix comes. */
     lua_newtable(L);
@@ -140,7 +141,7 @@ int kh_fix_apply(lua_State *L, int report, kh_error *err)
     }
     close(dirfd);
     if (rc == KH_OK)
-        printf("%d line%s fixed\n", changes, changes == 1 ? "" : "s");
+        printf(kh_ngettext("%d line fixed\n", "%d lines fixed\n", (unsigned long)changes), changes);
     lua_settop(L, findings - 1);
     return rc;
 }

@@ -18,10 +18,11 @@ void kh_i18n_init(void);
 int kh_i18n_vietnamese(void);
 
 /* MSGID in the chosen language (MSGID itself in English, or when the catalogue lacks it). */
-const char *kh_gettext(const char *msgid);
+const char *kh_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* ONE or MANY as N asks, in the chosen language ("1 error", "2 errors"). */
-const char *kh_ngettext(const char *one, const char *many, unsigned long n);
+const char *kh_ngettext(const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
 
 /* The folder the catalogue was looked for in (for `kehoach --version`-like reports and tests). */
 const char *kh_i18n_locale_dir(void);
