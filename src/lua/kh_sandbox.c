@@ -82,6 +82,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         if (sb->L != L)
             lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, 1);
+        /* TRANSLATORS: %I is a whole number (Lua's own format). */
         kh_lua_error_plain(L, _("%s%sinstruction budget of %I exceeded (a loop that never ends?)"),
                            sb->where, sb->where[0] ? " " : "", (lua_Integer)sb->limits.max_instructions);
     }
