@@ -48,7 +48,7 @@ static int environment_asks_vietnamese(void)
     return starts_with(locale, "vi");
 }
 
-static int choose_vietnamese(void)
+int kh_i18n_environment_vietnamese(void)
 {
     const char *forced = getenv("KEHOACH_LANG");
     if (forced && *forced)
@@ -95,7 +95,7 @@ void kh_i18n_init(void)
     if (ready)
         return;
     ready = 1;
-    vietnamese = choose_vietnamese();
+    vietnamese = kh_i18n_environment_vietnamese();
     if (!vietnamese)
         return;   /* English: the messages as written, whatever catalogues exist */
     /* Only the message category follows the environment: LC_NUMERIC, LC_CTYPE and the rest stay

@@ -14,8 +14,11 @@
    when nothing has (a unit test, a library user). Numbers, case and sorting keep the C locale. */
 void kh_i18n_init(void);
 
-/* Whether messages are in Vietnamese. */
+/* Whether messages are in Vietnamese: decided once, by kh_i18n_init. */
 int kh_i18n_vietnamese(void);
+
+/* What the environment asks for now (KEHOACH_LANG, then gettext's rule), without deciding. */
+int kh_i18n_environment_vietnamese(void);
 
 /* MSGID in the chosen language (MSGID itself in English, or when the catalogue lacks it). */
 const char *kh_gettext(const char *msgid) __attribute__((format_arg(1)));
