@@ -138,6 +138,7 @@ integration: all
 	tests/integration/golden.sh $(BUILD)/kehoach check
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
+	tests/integration/messages.sh $(BUILD)/kehoach
 	MAKE="$(MAKE)" tests/integration/install.sh
 
 # Rewrite tests/golden/ from the examples and print the diff: read it before committing.
