@@ -118,7 +118,7 @@ local function merge(base, over, path, level)
     if base[k] == nil and type(k) == "string" then
       kh.warn(kh._("unknown setting '%s'"):format(name), level)
     elseif base[k] ~= nil and v ~= false and type(v) ~= type(base[k]) then
-      error(kh.where(level) .. kh._("setting '%s': expected %s, got %s"):format(name, type(base[k]), type(v)), 0)
+      error(kh.where(level) .. kh._("setting '%s': expected %s, got %s"):format(name, kh._(type(base[k])), kh._(type(v))), 0)
     end
     if type(v) == "table" and type(base[k]) == "table" then
       out[k] = merge(base[k], v, name, level + 1)   -- field by field, and a list item by item

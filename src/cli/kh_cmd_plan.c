@@ -9,6 +9,7 @@
 #include "kh_embedded.h"
 #include "kh_i18n.h"
 #include "kh_plan.h"
+#include "kh_sandbox.h"
 
 static const char FILES_REF[] = "kh.cmd.files";
 
@@ -62,7 +63,7 @@ static int noted_reader(lua_State *L)
         if (lua_type(L, res) == LUA_TSTRING)
             lua_pushvalue(L, res);
         else
-            lua_pushfstring(L, _("(error object is a %s value)"), luaL_typename(L, res));
+            lua_pushfstring(L, _("(error object is a %s value)"), kh_lua_type_shown(L, res));
         lua_setfield(L, -2, "error");
     }
     lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);

@@ -46,7 +46,7 @@ _Static_assert(COST_LIST >= 3 * sizeof(kh_list) + 16, "COST_LIST too small");
    found: "%s.%s: expected a number, got %s". */
 static int field_type_error(lua_State *L, const char *what, const char *field, const char *message)
 {
-    return luaL_error(L, _(message), what, field, luaL_typename(L, -1));
+    return luaL_error(L, _(message), what, field, kh_lua_type_shown(L, -1));
 }
 
 /* The table at IDX is plain and every key of it is one of NAMES (or an integer when LIST). */
@@ -72,7 +72,7 @@ static void check_keys(lua_State *L, int idx, const char *what, const char *cons
                     luaL_addstring(&b, ", ");
             }
             luaL_pushresult(&b);
-            luaL_error(L, _("%s: unknown field '%s' (known: %s)"), what, k ? k : luaL_typename(L, -2),
+            luaL_error(L, _("%s: unknown field '%s' (known: %s)"), what, k ? k : kh_lua_type_shown(L, -2),
                        lua_tostring(L, -1));
         }
     }
@@ -297,13 +297,13 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
                 kh_para_add_run(p, KH_RUN_BREAK)->props = props;
             } else {
                 if (kh_lua_rawfield(L, r, "text") != LUA_TSTRING)
-                    luaL_error(L, _("%s.runs[%d].text: expected text, got %s"), what, (int)i, luaL_typename(L, -1));
+                    luaL_error(L, _("%s.runs[%d].text: expected text, got %s"), what, (int)i, kh_lua_type_shown(L, -1));
                 add_text_runs(L, p, what, lua_gettop(L), &props);
                 lua_pop(L, 1);
             }
         } else {
             luaL_error(L, _("%s.runs[%d]: expected text or a run table {text=…, bold=…}, got %s"), what,
-                       (int)i, luaL_typename(L, r));
+                       (int)i, kh_lua_type_shown(L, r));
         }
         lua_settop(L, r - 1);
     }
@@ -724,7 +724,7 @@ static int doc_table(lua_State *L)
     for (int i = 0; i < ncols; i++) {
         lua_rawgeti(L, -1, i + 1);
         if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
-            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, luaL_typename(L, -1));
+            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, kh_lua_type_shown(L, -1));
         t->widths[i] = kh_twips_from_mm(lua_tonumber(L, -1));
         lua_pop(L, 1);
     }

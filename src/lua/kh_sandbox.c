@@ -88,6 +88,16 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     }
 }
 
+const char *kh_lua_type_shown(lua_State *L, int idx)
+{
+    /* Lua's names, marked here so that the catalogue holds them. */
+    static const char *const names[] = {N_("no value"), N_("nil"), N_("boolean"), N_("userdata"),
+                                        N_("number"), N_("string"), N_("table"), N_("function"),
+                                        N_("thread")};
+    int t = lua_type(L, idx);
+    return _(t >= LUA_TNONE && t <= LUA_TTHREAD ? names[t + 1] : luaL_typename(L, idx));
+}
+
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...)
 {
     va_list ap;
@@ -521,7 +531,7 @@ static int traceback_first_line(lua_State *L)
     if (!lua_isstring(L, 1)) {
         push_lua_where(L);
         lua_pushfstring(L, _("%s%s(error object is a %s value)"), lua_tostring(L, -1),
-                        lua_rawlen(L, -1) ? " " : "", luaL_typename(L, 1));
+                        lua_rawlen(L, -1) ? " " : "", kh_lua_type_shown(L, 1));
     } else if (lua_type(L, 1) == LUA_TSTRING && strncmp(lua_tostring(L, 1), "C stack overflow", 16) == 0) {
         push_lua_where(L);
         lua_pushfstring(L, "%s%s%s", lua_tostring(L, -1), lua_rawlen(L, -1) ? " " : "", lua_tostring(L, 1));

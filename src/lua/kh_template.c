@@ -9,6 +9,7 @@
 #include "kh_fileio.h"
 #include "kh_i18n.h"
 #include "kh_plan.h"
+#include "kh_sandbox.h"
 #include "kh_boundary.h"
 #include "kh_template.h"
 #include "kh_util.h"
@@ -139,7 +140,7 @@ int kh_template_run(kh_sandbox *sb, kh_template *t, kh_error *err)
         return KH_EXIT_INPUT;
     if (!lua_istable(L, -1)) {
         kh_error_set(err, KH_EXIT_INPUT, _("template '%s': expected the file to return a table with a render function, got %s"),
-                     name, luaL_typename(L, -1));
+                     name, kh_lua_type_shown(L, -1));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
