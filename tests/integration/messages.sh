@@ -136,6 +136,22 @@ hostile_plan new-body-symlink; run_both new-body-symlink new "$PLAN" -o "$W/out/
 hostile_plan out-is-folder; mkdir -p "$W/exists"
 run_both "new: the folder exists" new "$PLAN" -o "$W/exists" --year 2027
 
+# Messages of the Lua modules and templates (kh._): a typed STT number that is not the automatic
+# one (stt.lua), a '^' with no cell above (tables.lua), a template's unknown setting and a function
+# no layout step calls (nd30.lua).
+hostile_plan out-is-folder
+sed -i '2s/^,/7,/' "$PLAN/t.csv"
+run_both "tables: typed STT" render "$PLAN" -o "$W/out/stt.docx"
+sed -i '1s/^STT,Nhiệm vụ/STT,^/' "$PLAN/t.csv"
+run_both "tables: '^' in the first row" render "$PLAN" -o "$W/out/merge.docx"
+hostile_plan out-is-folder
+cat >"$W/typo.lua" <<'LUA'
+local T = require("nd30").extend{ settings = { body = { sise = 13 } } }
+function T.recipient_lst(ctx, items) return {} end
+return T
+LUA
+run_both "nd30: unknown setting" render "$PLAN" -o "$W/out/typo.docx" --template "$W/typo.lua"
+
 # The English lines are the source's, which the other tests grep.
 grep -qx "kehoach: unknown command 'frobnicate' (see kehoach --help)" "$TMP/unknown command.en" &&
   ok "English: the unknown command line as written" || not_ok "English: $(cat "$TMP/unknown command.en")"
