@@ -80,7 +80,8 @@ static void find_locale_dir(void)
     }
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
-    *slash = '\0';   /* the executable's folder */
+    if (slash)
+        *slash = '\0';   /* the executable's folder */
     snprintf(locale_dir, sizeof locale_dir, "%s/locale", exe);
     if (is_dir(locale_dir))
         return;
@@ -134,10 +135,4 @@ const char *kh_ngettext(const char *one, const char *many, unsigned long n)
     if (!kh_i18n_vietnamese())
         return n == 1 ? one : many;
     return dngettext(KH_I18N_DOMAIN, one, many, n);
-}
-
-const char *kh_i18n_locale_dir(void)
-{
-    kh_i18n_init();
-    return locale_dir;
 }

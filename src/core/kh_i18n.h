@@ -27,9 +27,6 @@ const char *kh_gettext(const char *msgid) __attribute__((format_arg(1)));
 const char *kh_ngettext(const char *one, const char *many, unsigned long n)
     __attribute__((format_arg(1), format_arg(2)));
 
-/* The folder the catalogue was looked for in (for `kehoach --version`-like reports and tests). */
-const char *kh_i18n_locale_dir(void);
-
 #define _(msgid) kh_gettext(msgid)
 /* Marks a string for translation where it is defined; _() translates it where it is used. */
 #define N_(msgid) msgid
