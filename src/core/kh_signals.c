@@ -17,19 +17,22 @@ static size_t time_limit_len;
 /* The lines a stop signal prints, in the user's language: translated when the handlers are
    installed, since gettext cannot run in a handler. */
 static char stop_msgs[3][160];
+static size_t stop_lens[3];
 
 static void make_stop_messages(void)
 {
     static const char *const names[3] = {"SIGTERM", "SIGINT", "SIGHUP"};
-    for (int i = 0; i < 3; i++)
-        snprintf(stop_msgs[i], sizeof stop_msgs[i], _("kehoach: stopped by %s\n"), names[i]);
+    for (int i = 0; i < 3; i++) {
+        int n = snprintf(stop_msgs[i], sizeof stop_msgs[i], _("kehoach: stopped by %s\n"), names[i]);
+        stop_lens[i] = n < 0 ? 0 : (size_t)n < sizeof stop_msgs[i] ? (size_t)n : sizeof stop_msgs[i] - 1;
+    }
 }
 
 static const char *stop_message(int sig, size_t *len)
 {
-    const char *m = stop_msgs[sig == SIGTERM ? 0 : sig == SIGINT ? 1 : 2];
-    *len = strlen(m);   /* strlen is async-signal-safe */
-    return m;
+    int i = sig == SIGTERM ? 0 : sig == SIGINT ? 1 : 2;
+    *len = stop_lens[i];
+    return stop_msgs[i];
 }
 
 static void say(const char *msg, size_t len)
