@@ -6,6 +6,7 @@
 #   make WERROR=1        warnings are errors (developers and CI)
 #   make SANITIZE=1 …    AddressSanitizer and UBSan, in build-san/
 #   make DEPS=0 …        never run scripts/install-deps (an offline build, a distribution's chroot)
+#   make pot             rewrite po/kehoach.pot from the sources and merge it into po/vi.po
 #   make dist            kehoach-VERSION.tar.gz; make distcheck builds and tests it in a temporary folder
 PREFIX   ?= /usr/local
 BUILD    ?= build
@@ -50,9 +51,10 @@ EMBED    := $(wildcard templates/*.lua) $(wildcard lua/*.lua)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_SRC))
 EXAMPLES := $(notdir $(wildcard examples/*))
+MO       := $(BUILD)/locale/vi/LC_MESSAGES/kehoach.mo
 
-.PHONY: all demo test unit integration drafting install clean deps deps-build deps-test dist distcheck
-all: $(BUILD)/kehoach
+.PHONY: all demo test unit integration drafting install clean deps deps-build deps-test dist distcheck pot
+all: $(BUILD)/kehoach $(MO)
 
 $(BUILD)/kehoach: $(BUILD)/cli/main.o $(BUILD)/libkehoach.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -77,6 +79,24 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)
 
 $(BUILD):
 	mkdir -p $(BUILD)
+
+# Messages in Vietnamese (docs/design.md, "Messages and languages"): po/vi.po compiled into
+# $(BUILD)/locale, where the program looks first when it runs from the build tree. -c checks the
+# header and that every translation keeps its message's %s, %d … in order.
+$(MO): po/vi.po | $(BUILD)
+	@mkdir -p $(@D)
+	msgfmt -c --check -o $@.tmp $< && mv $@.tmp $@
+
+# The messages to translate: _(), N_() and the plural kh_ngettext() in C; kh._() and
+# kh.ngettext() in the Lua modules and templates. po/vi.po keeps its translations, and a message
+# new or changed is marked fuzzy there for the translator.
+XGETTEXT := xgettext --from-code=UTF-8 --package-name=kehoach --package-version=$(VERSION) \
+            --msgid-bugs-address= --add-comments=TRANSLATORS: --sort-by-file
+pot:
+	$(XGETTEXT) -L C -k_ -kN_ -kkh_ngettext:1,2 -o po/kehoach.pot $(sort $(wildcard src/*/*.c))
+	$(XGETTEXT) -j -L Lua -k_ -kkh._ -kkh.ngettext:1,2 -o po/kehoach.pot $(sort $(EMBED))
+	msgmerge -q --update --backup=none --no-fuzzy-matching po/vi.po po/kehoach.pot
+	msgfmt -c --check --statistics -o /dev/null po/vi.po
 
 # What each purpose needs, installed when missing (DEPS=0: never).
 deps:
@@ -118,6 +138,7 @@ integration: all
 	tests/integration/golden.sh $(BUILD)/kehoach check
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach
+	tests/integration/messages.sh $(BUILD)/kehoach
 	MAKE="$(MAKE)" tests/integration/install.sh
 
 # Rewrite tests/golden/ from the examples and print the diff: read it before committing.
@@ -174,9 +195,13 @@ BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 DOCDIR      ?= $(DATADIR)/doc/kehoach
 INSTALL     ?= install
 SHAREDIR    := $(DATADIR)/kehoach
+# PREFIX/share/locale is found from the program's path like the share folder; elsewhere it needs
+# KEHOACH_LOCALE_DIR at run time.
+LOCALEDIR   ?= $(DATADIR)/locale
 EX_FILES    := $(wildcard examples/*/*)
 INST_FILES   = $(BINDIR)/kehoach $(addprefix $(SHAREDIR)/,$(EMBED)) $(MANDIR)/man1/kehoach.1 \
-               $(BASHCOMPDIR)/kehoach $(addprefix $(DOCDIR)/,$(EX_FILES))
+               $(BASHCOMPDIR)/kehoach $(addprefix $(DOCDIR)/,$(EX_FILES)) \
+               $(LOCALEDIR)/vi/LC_MESSAGES/kehoach.mo
 INST_DIRS    = $(sort $(patsubst %/,%,$(dir $(INST_FILES))))
 # kehoach's own folders: removed when empty even if an older install did not list them
 OWN_DIRS     = $(filter $(SHAREDIR)/% $(DOCDIR)/%,$(INST_DIRS)) $(SHAREDIR) $(DOCDIR)/examples $(DOCDIR)
@@ -195,6 +220,7 @@ install: all
 	$(INSTALL) -m 644 lua/*.lua $(DESTDIR)$(SHAREDIR)/lua/
 	$(INSTALL) -m 644 docs/kehoach.1 $(DESTDIR)$(MANDIR)/man1/kehoach.1
 	$(INSTALL) -m 644 completions/kehoach.bash $(DESTDIR)$(BASHCOMPDIR)/kehoach
+	$(INSTALL) -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/kehoach.mo
 	@for f in $(EX_FILES); do echo "$(INSTALL) -m 644 $$f $(DESTDIR)$(DOCDIR)/$$f"; \
 	  $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(DOCDIR)/$$f" || exit 1; done
 

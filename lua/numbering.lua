@@ -10,7 +10,7 @@ local ROMAN = {
 }
 
 function M.roman(n)
-  assert(math.type(n) == "integer" and n >= 1 and n < 4000, "roman: expected a whole number from 1 to 3999")
+  assert(math.type(n) == "integer" and n >= 1 and n < 4000, kh._("roman: expected a whole number from 1 to 3999"))
   local out = {}
   for _, pair in ipairs(ROMAN) do
     while n >= pair[1] do
@@ -26,7 +26,7 @@ M.LETTERS = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", 
               "r", "s", "t", "u", "v", "x", "y" }
 
 function M.letter(n)
-  assert(math.type(n) == "integer" and n >= 1, "letter: expected a whole number from 1")
+  assert(math.type(n) == "integer" and n >= 1, kh._("letter: expected a whole number from 1"))
   local count = #M.LETTERS
   -- After y: aa, bb … as long lists in practice continue.
   local repeatn = (n - 1) // count + 1
@@ -57,7 +57,7 @@ function M.format(style, n)
   elseif style == "letter" then return M.letter(n)
   elseif style == "upper-letter" then return kh.upper(M.letter(n))
   end
-  error("numbering: unknown style '" .. tostring(style) .. "' (roman, arabic, letter, upper-letter)", 2)
+  error(kh._("numbering: unknown style '%s' (roman, arabic, letter, upper-letter)"):format(tostring(style)), 2)
 end
 
 return M

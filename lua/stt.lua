@@ -100,7 +100,7 @@ end
 
 -- The message for one typed number that disagrees: STT "7" typed, the automatic number is 2.
 function M.message(d)
-  return string.format("STT \"%s\" typed, the automatic number is %s", d.typed, d.number)
+  return string.format(kh._("STT \"%s\" typed, the automatic number is %s"), d.typed, d.number)
 end
 
 return M

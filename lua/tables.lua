@@ -19,7 +19,7 @@ local M = {}
 
 local function where(spec, row)
   if spec.file and row.line then return spec.file .. ":" .. row.line end
-  return "table row " .. tostring(row.index)
+  return kh._("table row %s"):format(tostring(row.index))
 end
 
 -- One line of a cell → a paragraph spec. STYLE: the named style (id) and the cell's exceptions
@@ -57,8 +57,8 @@ local function widths(columns, ncols, available, file)
     if col.mm then fixed = fixed + col.mm else shares = shares + (col.width or 1) end
   end
   if fixed > available + 0.01 or (shares > 0 and fixed >= available) then
-    error(string.format("%s: the absolute column widths (%.1f mm) leave no room in the %.1f mm of text width",
-                        file or "table", fixed, available), 0)
+    error(string.format(kh._("%s: the absolute column widths (%.1f mm) leave no room in the %.1f mm of text width"),
+                        file or kh._("table"), fixed, available), 0)
   end
   for c = 1, ncols do
     local col = columns[c] or {}
@@ -88,16 +88,16 @@ end
 function M.render(doc, spec, settings, available_width)
   local rows = spec.rows
   if type(rows) ~= "table" or #rows == 0 then
-    error((spec.file or "table") .. ": expected rows, got none", 0)
+    error(kh._("%s: expected rows, got none"):format(spec.file or kh._("table")), 0)
   end
   local ncols = 0
   for i, row in ipairs(rows) do
-    if type(row) ~= "table" then error("table row " .. i .. ": expected a list of cell texts", 0) end
+    if type(row) ~= "table" then error(kh._("table row %d: expected a list of cell texts"):format(i), 0) end
     ncols = math.max(ncols, #row)
   end
   local columns = spec.columns or {}
   if #columns > 0 and #columns ~= ncols then
-    error(string.format("%s: columns lists %d columns, the rows have %d", spec.file or "table",
+    error(string.format(kh._("%s: columns lists %d columns, the rows have %d"), spec.file or kh._("table"),
                         #columns, ncols), 0)
   end
   local header_rows = spec.header_rows or 1
@@ -163,21 +163,21 @@ function M.render(doc, spec, settings, available_width)
         local text = row[c] or ""
         if text == "<" then
           if c == 1 or #cells == 0 then
-            error(where(spec, info) .. ": column " .. c .. ": '<' has no cell on its left to merge with", 0)
+            error(kh._("%s: column %d: '<' has no cell on its left to merge with"):format(where(spec, info), c), 0)
           end
           -- find the cell this one extends: the last cell emitted in this row
           local last = cells[#cells]
           if last.col + (last.colspan or 1) ~= c then
-            error(where(spec, info) .. ": column " .. c .. ": '<' follows a '^': merge a block with '^' only", 0)
+            error(kh._("%s: column %d: '<' follows a '^': merge a block with '^' only"):format(where(spec, info), c), 0)
           end
           last.colspan = (last.colspan or 1) + 1
         elseif text == "^" then
           if r == 1 then
-            error(where(spec, info) .. ": column " .. c .. ": '^' has no cell above to merge with", 0)
+            error(kh._("%s: column %d: '^' has no cell above to merge with"):format(where(spec, info), c), 0)
           end
           local above = out_rows[r - 1].origin[c]
           if not above then
-            error(where(spec, info) .. ": column " .. c .. ": '^' under a cell that cannot grow down", 0)
+            error(kh._("%s: column %d: '^' under a cell that cannot grow down"):format(where(spec, info), c), 0)
           end
           if above.col == c then above.rowspan = (above.rowspan or 1) + 1 end
         else

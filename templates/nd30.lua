@@ -116,9 +116,9 @@ local function merge(base, over, path, level)
   for k, v in pairs(over) do
     local name = path and (path .. "." .. tostring(k)) or tostring(k)
     if base[k] == nil and type(k) == "string" then
-      kh.warn("unknown setting '" .. name .. "'", level)
+      kh.warn(kh._("unknown setting '%s'"):format(name), level)
     elseif base[k] ~= nil and v ~= false and type(v) ~= type(base[k]) then
-      error(kh.where(level) .. "setting '" .. name .. "': expected " .. type(base[k]) .. ", got " .. type(v), 0)
+      error(kh.where(level) .. kh._("setting '%s': expected %s, got %s"):format(name, kh._(type(base[k])), kh._(type(v))), 0)
     end
     if type(v) == "table" and type(base[k]) == "table" then
       out[k] = merge(base[k], v, name, level + 1)   -- field by field, and a list item by item
@@ -140,9 +140,9 @@ local function extend(base, over, level)
       child.settings = merge(base.settings, v, nil, level + 2)
     else
       if type(base[k]) == "function" and type(v) ~= "function" then
-        error(kh.where(level) .. "template field '" .. k .. "': expected a function", 0)
+        error(kh.where(level) .. kh._("template field '%s': expected a function"):format(k), 0)
       elseif base[k] == nil and k ~= "name" then
-        kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls", level + 1)
+        kh.warn(kh._("template defines '%s', which no layout step calls"):format(tostring(k)), level + 1)
       end
       child[k] = v
     end
@@ -154,7 +154,7 @@ local function extend(base, over, level)
   -- A function added later (function T.recipient_list …) is checked the same way.
   return setmetatable(child, { __newindex = function(t, k, v)
     if base[k] == nil and type(v) == "function" then
-      kh.warn("template defines '" .. tostring(k) .. "', which no layout step calls", 2)
+      kh.warn(kh._("template defines '%s', which no layout step calls"):format(tostring(k)), 2)
     end
     rawset(t, k, v)
   end })
@@ -592,7 +592,7 @@ function T.body(ctx)
       if typed then
         first.text = rest
         if not numbering.same(typed, number) then
-          kh.warn(('heading typed "%s", numbered "%s": the typed number is left out'):format(
+          kh.warn(kh._('heading typed "%s", numbered "%s": the typed number is left out'):format(
             typed, (number or ""):gsub("%s+$", "")), ("%s:%d"):format(file, block.line))
         end
       end
@@ -774,7 +774,7 @@ function T.render(plan, doc, options)
     template.document(ctx)
   end
   if part == "appendices" and not any_appendix then
-    error("the plan has no appendices to render (--part appendices)", 0)
+    error(kh._("the plan has no appendices to render (--part appendices)"), 0)
   end
 end
 

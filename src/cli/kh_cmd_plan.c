@@ -7,7 +7,9 @@
 #include "kh_box.h"
 #include "kh_cmd_plan.h"
 #include "kh_embedded.h"
+#include "kh_i18n.h"
 #include "kh_plan.h"
+#include "kh_sandbox.h"
 
 static const char FILES_REF[] = "kh.cmd.files";
 
@@ -82,7 +84,7 @@ static int noted_reader(lua_State *L)
         if (lua_type(L, res) == LUA_TSTRING)
             lua_pushvalue(L, res);
         else
-            lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, res));
+            lua_pushfstring(L, _("(error object is a %s value)"), kh_lua_type_shown(L, res));
         lua_setfield(L, -2, "error");
     }
     lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
@@ -187,7 +189,7 @@ int kh_cmd_load_module(kh_sandbox *sb, const char *name, kh_error *err)
     snprintf(path, sizeof path, "lua/%s.lua", name);
     const kh_embedded_file *f = kh_embedded_find(path);
     if (!f)
-        return kh_error_set(err, KH_EXIT_IO, "%s: not built into this binary", path);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: not built into this binary"), path);
     kh_sandbox_push_env(sb);
     if (kh_sandbox_load(sb, f->data, f->size, path, err) != KH_OK)
         return KH_EXIT_IO;
@@ -196,7 +198,7 @@ int kh_cmd_load_module(kh_sandbox *sb, const char *name, kh_error *err)
         return KH_EXIT_IO;
     if (!lua_istable(L, -1)) {
         lua_pop(L, 1);
-        return kh_error_set(err, KH_EXIT_IO, "%s: expected the module to return a table", path);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: expected the module to return a table"), path);
     }
     return KH_OK;
 }

@@ -8,6 +8,7 @@
 #include <lauxlib.h>
 #include "kh_fileio.h"
 #include "kh_fix.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_text.h"
@@ -95,7 +96,7 @@ int kh_fix_apply(const kh_findings *findings, kh_error *err)
     const char *dir = kh_plan_dir();
     int dirfd = kh_dir_open(dir);
     if (dirfd < 0)
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot open the plan's folder", dir);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot open the plan's folder"), dir);
     /* Each file once, in the order its first fix comes. */
     int changes = 0, rc = KH_OK;
     size_t prefix = strlen(dir);
@@ -115,6 +116,6 @@ int kh_fix_apply(const kh_findings *findings, kh_error *err)
     }
     close(dirfd);
     if (rc == KH_OK)
-        printf("%d line%s fixed\n", changes, changes == 1 ? "" : "s");
+        printf(kh_ngettext("%d line fixed\n", "%d lines fixed\n", (unsigned long)changes), changes);
     return rc;
 }

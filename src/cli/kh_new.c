@@ -18,6 +18,7 @@
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_signals.h"
@@ -25,7 +26,7 @@
 #include "kh_template_path.h"
 #include "kh_util.h"
 
-static const char usage_new[] =
+static const char usage_new[] = N_(
     "Usage: kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges]\n"
     "       kehoach new PLAN --year YYYY --dry-run [-o NEWDIR] [--shift-ranges]\n"
     "\n"
@@ -56,7 +57,7 @@ static const char usage_new[] =
     "  -h, --help           this help.\n"
     "\n"
     "Exit status: 0 done, 2 bad input or usage (NEWDIR exists, the plan does not load),\n"
-    "3 an I/O or internal failure.\n";
+    "3 an I/O or internal failure.\n");
 
 typedef struct {
     dev_t dev;
@@ -78,13 +79,20 @@ typedef struct {
     kh_error *err;
 } new_run;
 
+/* "3 changes" and "2 files", each in the user's language with its plural. */
+static void count_changes(const new_run *r, char changes[64], char files[64])
+{
+    snprintf(changes, 64, kh_ngettext("%d change", "%d changes", (unsigned long)r->nchanges), r->nchanges);
+    snprintf(files, 64, kh_ngettext("%d file", "%d files", (unsigned long)r->nfiles), r->nfiles);
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
-    fputs("kehoach: new: ", stderr);
+    fputs(_("kehoach: new: "), stderr);
     char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
     kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
     fprintf(stderr, fmt, shown);
-    fputs(" (see kehoach new --help)\n", stderr);
+    fputs(_(" (see kehoach new --help)\n"), stderr);
     return KH_EXIT_INPUT;
 }
 
@@ -136,7 +144,7 @@ static int write_file(int dirfd, const char *name, const char *path, const char 
 {
     int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode & 0777);
     if (fd < 0)
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot create: %s", path, strerror(errno));
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot create: %s"), path, strerror(errno));
     size_t done = 0;
     while (done < len) {
         ssize_t n = write(fd, data + done, len - done);
@@ -145,17 +153,17 @@ static int write_file(int dirfd, const char *name, const char *path, const char 
         if (n < 0) {
             int e = errno;
             close(fd);
-            return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(e));
+            return kh_error_set(err, KH_EXIT_IO, _("%s: cannot write: %s"), path, strerror(e));
         }
         done += (size_t)n;
     }
     if (fsync(fd) != 0 && errno != EINVAL) {
         int e = errno;
         close(fd);
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(e));
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot write: %s"), path, strerror(e));
     }
     if (close(fd) != 0)
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write: %s", path, strerror(errno));
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot write: %s"), path, strerror(errno));
     return KH_OK;
 }
 
@@ -187,7 +195,7 @@ static int rewrite_file(new_run *r, const char *rel, const char *data, size_t le
     const char *ntext = lua_tolstring(L, -2, &nlen);
     if (!ntext || !lua_istable(L, -1)) {
         lua_settop(L, top);
-        return kh_error_set(r->err, KH_EXIT_IO, "%s: newyear.rewrite returned no text", rel);
+        return kh_error_set(r->err, KH_EXIT_IO, _("%s: newyear.rewrite returned no text"), rel);
     }
     lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
     char rel_shown[1024];
@@ -273,7 +281,7 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
     size_t count = 0;
     char **names = list_folder(src, &count);
     if (!names)
-        return kh_error_set(r->err, KH_EXIT_IO, "%s: cannot read the folder: %s", src_name, strerror(errno));
+        return kh_error_set(r->err, KH_EXIT_IO, _("%s: cannot read the folder: %s"), src_name, strerror(errno));
     int rc = KH_OK;
     for (size_t i = 0; i < count && rc == KH_OK; i++) {
         const char *name = names[i];
@@ -289,13 +297,13 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
         if (fstatat(src, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
             rc = kh_error_set(r->err, KH_EXIT_IO, "%s: %s", from, strerror(errno));
         } else if (S_ISLNK(st.st_mode)) {
-            kh_msg_warn("new: %s: a symbolic link, not copied (copy the file into the folder instead of linking it)", from);
+            kh_msg_warn(_("new: %s: a symbolic link, not copied (copy the file into the folder instead of linking it)"), from);
         } else if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-            kh_msg_warn("new: %s: not a regular file or folder, not copied", from);
+            kh_msg_warn(_("new: %s: not a regular file or folder, not copied"), from);
         } else if ((fd = openat(src, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC
                                                | (S_ISDIR(st.st_mode) ? O_DIRECTORY : 0))) < 0
                    || fstat(fd, &st) != 0) {
-            rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot open: %s", from, strerror(errno));
+            rc = kh_error_set(r->err, KH_EXIT_IO, _("%s: cannot open: %s"), from, strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
             if (r->dry_run) {
                 rc = copy_tree(r, fd, from, -1, to, relname);
@@ -303,7 +311,7 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
                 int sub = -1;
                 if (mkdirat(dst, name, (st.st_mode & 07777) | 0700) != 0
                     || (sub = openat(dst, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)
-                    rc = kh_error_set(r->err, KH_EXIT_IO, "%s: cannot create: %s", to, strerror(errno));
+                    rc = kh_error_set(r->err, KH_EXIT_IO, _("%s: cannot create: %s"), to, strerror(errno));
                 else
                     rc = copy_tree(r, fd, from, sub, to, relname);
                 if (sub >= 0)
@@ -322,7 +330,7 @@ static int copy_tree(new_run *r, int src, const char *src_name, int dst, const c
                 rc = write_file(dst, name, to, data, len, st.st_mode, r->err);
             free(data);
         } else {
-            rc = kh_error_set(r->err, KH_EXIT_IO, "%s: changed while being copied", from);
+            rc = kh_error_set(r->err, KH_EXIT_IO, _("%s: changed while being copied"), from);
         }
         if (fd >= 0)
             close(fd);
@@ -398,7 +406,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     struct stat st;
     char parent[PATH_MAX], base[PATH_MAX];
     if (newdir && lstat(newdir, &st) == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s: already exists: expected a new folder (nothing was written)"), newdir);
     /* The parent must exist: the temporary folder is made there and renamed. */
     if (newdir) {
         const char *slash = strrchr(newdir, '/');
@@ -407,7 +415,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
             snprintf(parent, sizeof parent, "/");
         snprintf(base, sizeof base, "%s", slash ? slash + 1 : newdir);
         if (stat(parent, &st) != 0 || !S_ISDIR(st.st_mode))
-            return kh_error_set(err, KH_EXIT_INPUT, "%s: the folder to create it in does not exist", newdir);
+            return kh_error_set(err, KH_EXIT_INPUT, _("%s: the folder to create it in does not exist"), newdir);
     }
 
     new_run r = {0};
@@ -442,7 +450,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         goto done;
     int from_year = plan_year(L, lua_gettop(L));
     if (!from_year) {
-        rc = kh_error_set(err, KH_EXIT_INPUT, "%s: the plan has no date: its year cannot be known", kh_plan_file());
+        rc = kh_error_set(err, KH_EXIT_INPUT, _("%s: the plan has no date: its year cannot be known"), kh_plan_file());
         goto done;
     }
     r.delta = year - from_year;
@@ -464,9 +472,10 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
         rc = copy_tree(&r, kh_sandbox_plan_dir(r.sb), kh_plan_dir(), -1, newdir ? newdir : kh_plan_dir(), NULL);
         if (rc == KH_OK) {
             fputs(kh_buf_cstr(&r.log), stdout);
-            printf("%s: the plan for %d (from %d) would have %d change%s in %d file%s; dry run: nothing was written\n",
-                   newdir ? newdir : kh_plan_dir(), year, from_year, r.nchanges, r.nchanges == 1 ? "" : "s",
-                   r.nfiles, r.nfiles == 1 ? "" : "s");
+            char changes[64], files[64];
+            count_changes(&r, changes, files);
+            printf(_("%s: the plan for %d (from %d) would have %s in %s; dry run: nothing was written\n"),
+                   newdir ? newdir : kh_plan_dir(), year, from_year, changes, files);
             fflush(stdout);
         }
         goto done;
@@ -481,7 +490,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     tmp = kh_xmalloc(tn);
     snprintf(tmp, tn, "%s/.%s.kehoach-XXXXXX", parent, base);
     if (!mkdtemp(tmp)) {
-        rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot create a temporary folder: %s", parent, strerror(errno));
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s: cannot create a temporary folder: %s"), parent, strerror(errno));
         free(tmp);
         tmp = NULL;
         goto done;
@@ -489,7 +498,7 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     /* Written beneath its descriptor: the folder made just now, opened without following. */
     int tmp_fd = open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (tmp_fd < 0 || fstat(tmp_fd, &st) != 0) {
-        rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot open: %s", tmp, strerror(errno));
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s: cannot open: %s"), tmp, strerror(errno));
         if (tmp_fd >= 0)
             close(tmp_fd);
         goto done;
@@ -502,9 +511,9 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     close(tmp_fd);
     if (rc == KH_OK) {
         if (lstat(newdir, &st) == 0)
-            rc = kh_error_set(err, KH_EXIT_INPUT, "%s: already exists: expected a new folder (nothing was written)", newdir);
+            rc = kh_error_set(err, KH_EXIT_INPUT, _("%s: already exists: expected a new folder (nothing was written)"), newdir);
         else if (rename(tmp, newdir) != 0)
-            rc = kh_error_set(err, KH_EXIT_IO, "%s: cannot rename %s to it: %s", newdir, tmp, strerror(errno));
+            rc = kh_error_set(err, KH_EXIT_IO, _("%s: cannot rename %s to it: %s"), newdir, tmp, strerror(errno));
     }
     if (rc != KH_OK && tmp) {
         remove_tree(tmp);
@@ -515,8 +524,9 @@ static int run_new(const char *plan, int year, const char *newdir, int shift_ran
     blocked = 0;
     if (rc == KH_OK) {
         fputs(kh_buf_cstr(&r.log), stdout);
-        printf("%s: the plan for %d (from %d): %d change%s in %d file%s\n", newdir, year, from_year,
-               r.nchanges, r.nchanges == 1 ? "" : "s", r.nfiles, r.nfiles == 1 ? "" : "s");
+        char changes[64], files[64];
+        count_changes(&r, changes, files);
+        printf(_("%s: the plan for %d (from %d): %s in %s\n"), newdir, year, from_year, changes, files);
         fflush(stdout);
     }
 done:
@@ -539,18 +549,18 @@ int kh_new_command(int argc, char **argv)
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_new, stdout);
+            fputs(_(usage_new), stdout);
             return KH_OK;
         } else if (!strcmp(a, "--year")) {
             char *end;
             long y = v ? strtol(v, &end, 10) : 0;
             if (!v || *end || y < 1900 || y > 9999)
-                return usage_error("--year: expected a year from 1900 to 9999, got '%s'", v ? v : "nothing");
+                return usage_error(_("--year: expected a year from 1900 to 9999, got '%s'"), v ? v : _("nothing"));
             year = (int)y;
             i++;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             if (!v || !*v)
-                return usage_error("%s needs the new plan's folder", a);
+                return usage_error(_("%s needs the new plan's folder"), a);
             newdir = v;
             i++;
         } else if (!strcmp(a, "--shift-ranges")) {
@@ -558,19 +568,19 @@ int kh_new_command(int argc, char **argv)
         } else if (!strcmp(a, "-n") || !strcmp(a, "--dry-run")) {
             dry_run = 1;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option '%s'", a);
+            return usage_error(_("unknown option '%s'"), a);
         } else if (!plan) {
             plan = a;
         } else {
-            return usage_error("one plan at a time, got a second: '%s'", a);
+            return usage_error(_("one plan at a time, got a second: '%s'"), a);
         }
     }
     if (!plan)
-        return usage_error("%s", "expected a plan folder or file");
+        return usage_error("%s", _("expected a plan folder or file"));
     if (!year)
-        return usage_error("%s", "expected --year YYYY, the new plan's year");
+        return usage_error("%s", _("expected --year YYYY, the new plan's year"));
     if (!newdir && !dry_run)
-        return usage_error("%s", "expected -o NEWDIR, the folder to create (or --dry-run to list the changes only)");
+        return usage_error("%s", _("expected -o NEWDIR, the folder to create (or --dry-run to list the changes only)"));
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", newdir ? newdir : "");
     size_t n = strlen(dir);
@@ -580,6 +590,6 @@ int kh_new_command(int argc, char **argv)
     kh_error_clear(&err);
     int rc = run_new(plan, year, newdir ? dir : NULL, shift_ranges, dry_run, &err);
     if (rc != KH_OK)
-        fprintf(stderr, "kehoach: new: %s\n", err.message);
+        fprintf(stderr, _("kehoach: new: %s\n"), err.message);
     return rc;
 }

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <qpdf/qpdf-c.h>
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_pdf.h"
 #include "kh_signals.h"
 #include "kh_util.h"
@@ -147,13 +148,13 @@ static int work_make(work *w, const char *docx, size_t len, kh_error *err)
     if (!mkdtemp(tmpl)) {
         int e = errno;
         free(tmpl);
-        return kh_error_set(err, KH_EXIT_IO, "cannot make a temporary folder in %s: %s (set TMPDIR to a writable folder)",
+        return kh_error_set(err, KH_EXIT_IO, _("cannot make a temporary folder in %s: %s (set TMPDIR to a writable folder)"),
                             tmp, strerror(e));
     }
     w->dir = tmpl;
     char *abs = realpath(tmpl, NULL);   /* a relative TMPDIR: LibreOffice needs a full path */
     if (!abs)
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot find the temporary folder: %s", tmpl, strerror(errno));
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot find the temporary folder: %s"), tmpl, strerror(errno));
     w->docx = join(abs, "document.docx");
     w->log = join(abs, "soffice.log");
     w->outdir = join(abs, "pdf");
@@ -164,7 +165,7 @@ static int work_make(work *w, const char *docx, size_t len, kh_error *err)
     if (mkdir(own_tmp, 0700) < 0) {
         int e = errno;
         free(own_tmp);
-        return kh_error_set(err, KH_EXIT_IO, "cannot make a temporary folder in %s: %s (set TMPDIR to a writable folder)",
+        return kh_error_set(err, KH_EXIT_IO, _("cannot make a temporary folder in %s: %s (set TMPDIR to a writable folder)"),
                             tmp, strerror(e));
     }
     w->env = child_env(own_tmp);
@@ -183,7 +184,7 @@ static int work_make(work *w, const char *docx, size_t len, kh_error *err)
     if (fd < 0 || done < len || close(fd) < 0) {
         if (fd >= 0 && done < len)
             close(fd);
-        return kh_error_set(err, KH_EXIT_IO, "cannot write the document for LibreOffice in %s: %s (set TMPDIR to a folder with room)",
+        return kh_error_set(err, KH_EXIT_IO, _("cannot write the document for LibreOffice in %s: %s (set TMPDIR to a folder with room)"),
                             tmp, strerror(fd < 0 || done < len ? e : errno));
     }
     return KH_OK;
@@ -275,7 +276,7 @@ static int become_reaper(void)
    Java, not its "convert A -> B" line. */
 static void last_line(const char *log, char *out, size_t cap)
 {
-    snprintf(out, cap, "it printed nothing");
+    snprintf(out, cap, "%s", _("it printed nothing"));
     int fd = open(log, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
         return;
@@ -310,7 +311,7 @@ static int run(const kh_pdf_options *opt, const char *name, const work *w, const
         rc = spawn(opt->soffice, !strchr(opt->soffice, '/'), w, filter, mask, &pid);
         if (rc)
             return kh_error_set(err, KH_EXIT_IO,
-                                "--soffice %s: cannot run it: %s (give LibreOffice's soffice program, or install the Debian package libreoffice-writer-nogui)",
+                                _("--soffice %s: cannot run it: %s (give LibreOffice's soffice program, or install the Debian package libreoffice-writer-nogui)"),
                                 opt->soffice, strerror(rc));
     } else {
         rc = spawn("soffice", 1, w, filter, mask, &pid);
@@ -318,31 +319,31 @@ static int run(const kh_pdf_options *opt, const char *name, const work *w, const
             rc = spawn("libreoffice", 1, w, filter, mask, &pid);
         if (rc == ENOENT)
             return kh_error_set(err, KH_EXIT_IO,
-                                "%s: a PDF needs LibreOffice, and neither soffice nor libreoffice is on PATH: install the Debian package libreoffice-writer-nogui, or give its program with --soffice PATH",
+                                _("%s: a PDF needs LibreOffice, and neither soffice nor libreoffice is on PATH: install the Debian package libreoffice-writer-nogui, or give its program with --soffice PATH"),
                                 name);
         if (rc)
-            return kh_error_set(err, KH_EXIT_IO, "%s: cannot run LibreOffice (soffice): %s (or give its program with --soffice PATH)",
+            return kh_error_set(err, KH_EXIT_IO, _("%s: cannot run LibreOffice (soffice): %s (or give its program with --soffice PATH)"),
                                 name, strerror(rc));
     }
     int sig = wait_child(pid, wait);
     int status = end_group(pid, reaper);
     if (sig == SIGALRM)
         return kh_error_set(err, KH_EXIT_IO,
-                            "%s: LibreOffice did not finish the PDF within the time limit of %u s (give it more with --max-seconds)",
+                            _("%s: LibreOffice did not finish the PDF within the time limit of %u s (give it more with --max-seconds)"),
                             name, opt->max_seconds);
     if (sig) {
         raise(sig);   /* delivered when the caller's mask comes back: the run ends by it */
-        return kh_error_set(err, KH_EXIT_IO, "%s: stopped", name);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: stopped"), name);
     }
     struct stat st;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || lstat(w->pdf, &st) != 0 || !S_ISREG(st.st_mode)) {
-        char line[512], how[64];
+        char line[512];
         last_line(w->log, line, sizeof line);
         if (WIFSIGNALED(status))
-            snprintf(how, sizeof how, "killed by signal %d", WTERMSIG(status));
-        else
-            snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(status));
-        return kh_error_set(err, KH_EXIT_IO, "%s: LibreOffice made no PDF (%s): %s", name, how, line);
+            return kh_error_set(err, KH_EXIT_IO, _("%s: LibreOffice made no PDF (killed by signal %d): %s"), name,
+                                WTERMSIG(status), line);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: LibreOffice made no PDF (exit status %d): %s"), name,
+                            WEXITSTATUS(status), line);
     }
     return KH_OK;
 }
@@ -370,7 +371,7 @@ int kh_pdf_convert(const kh_pdf_options *opt, const char *name, const char *docx
         rc = run(opt, name, &w, &wait, &old, err);
     if (rc == KH_OK) {
         int fd = open(w.pdf, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-        rc = fd < 0 ? kh_error_set(err, KH_EXIT_IO, "%s: cannot read LibreOffice's PDF: %s", name, strerror(errno))
+        rc = fd < 0 ? kh_error_set(err, KH_EXIT_IO, _("%s: cannot read LibreOffice's PDF: %s"), name, strerror(errno))
                     : kh_read_fd(fd, "LibreOffice's PDF", pdf, pdf_len, err);
         if (fd >= 0)
             close(fd);
@@ -378,7 +379,7 @@ int kh_pdf_convert(const kh_pdf_options *opt, const char *name, const char *docx
             free(*pdf);
             *pdf = NULL;
             *pdf_len = 0;
-            rc = kh_error_set(err, KH_EXIT_IO, "%s: LibreOffice wrote something that is not a PDF", name);
+            rc = kh_error_set(err, KH_EXIT_IO, _("%s: LibreOffice wrote something that is not a PDF"), name);
         }
         if (rc != KH_OK)
             rc = KH_EXIT_IO;

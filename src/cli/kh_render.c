@@ -11,6 +11,7 @@
 #include "kh_finish.h"
 #include "kh_odt.h"
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_judge.h"
 #include "kh_package.h"
 #include "kh_pdf.h"
@@ -113,7 +114,7 @@ static void print_warnings(const kh_findings *f)
             continue;
         char line[KH_FINDING_LINE_SIZE];
         kh_finding_format(&f->items[i], 0, line, sizeof line);
-        fprintf(stderr, "kehoach: warning: %s\n", line);
+        fprintf(stderr, _("kehoach: warning: %s\n"), line);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "kh_commands.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_pdf.h"
 #include "kh_render.h"
@@ -13,8 +14,9 @@
 
 #define KH_VERSION "0.1.0"
 
-static const char usage_main[] =
-    "kehoach " KH_VERSION " — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, ODT, PDF)\n"
+/* The help texts, translated where printed (N_ marks them for xgettext). */
+static const char usage_main[] = N_(
+    "kehoach %s — văn bản hành chính theo Nghị định 30/2020/NĐ-CP (DOCX, ODT, PDF)\n"
     "\n"
     "Usage:\n"
     "  kehoach render PLAN [-o OUT.docx|OUT.odt|OUT.pdf|-] [--template NAME|FILE]\n"
@@ -32,9 +34,9 @@ static const char usage_main[] =
     "  templates  list the templates found (./templates, KEHOACH_TEMPLATE_PATH, the installed\n"
     "             folder, built in) and where each comes from\n"
     "\n"
-    "Exit status: 0 done, 1 check found errors, 2 bad input or usage, 3 an I/O or internal failure.\n";
+    "Exit status: 0 done, 1 check found errors, 2 bad input or usage, 3 an I/O or internal failure.\n");
 
-static const char usage_render[] =
+static const char usage_render[] = N_(
     "Usage: kehoach render PLAN [options]\n"
     "\n"
     "PLAN is a plan folder holding plan.lua, or a plan file.\n"
@@ -63,7 +65,7 @@ static const char usage_render[] =
     "                           backtracks for hours.\n"
     "  -v, --verbose            say what was written (and the template used) even when standard\n"
     "                           error is not a terminal; at a terminal that line is always shown.\n"
-    "  -h, --help               this help.\n";
+    "  -h, --help               this help.\n");
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -71,7 +73,7 @@ static int usage_error(const char *fmt, const char *arg)
     char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
     kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
     fprintf(stderr, fmt, shown);
-    fputs(" (see kehoach --help)\n", stderr);
+    fputs(_(" (see kehoach --help)\n"), stderr);
     return 2;
 }
 
@@ -104,32 +106,31 @@ static char *default_output(const char *plan, const char *ext)
 }
 
 /* One line on stderr after success: the file written, its pages when known, its size; with -v
-   the template used too. In Vietnamese when the user reads it (kh_msg_vietnamese). */
+   the template used too. */
 static void say_written(const char *output, const kh_render_result *r, int verbose)
 {
-    int vi = kh_msg_vietnamese();
-    char name[KH_MSG_QUOTED_SIZE], size[32], pages[32] = "";
+    char name[KH_MSG_QUOTED_SIZE], size[32], pages[48] = "";
     if (!strcmp(output, "-"))
-        snprintf(name, sizeof name, "%s", vi ? "đầu ra chuẩn" : "standard output");
+        snprintf(name, sizeof name, "%s", _("standard output"));
     else
         kh_msg_escape(name, sizeof name, output, strlen(output), KH_MSG_MAX_CHARS, 0);
     if (r->bytes < 1024)
-        snprintf(size, sizeof size, "%zu %s", r->bytes, vi ? "byte" : r->bytes == 1 ? "byte" : "bytes");
+        snprintf(size, sizeof size, kh_ngettext("%zu byte", "%zu bytes", r->bytes), r->bytes);
     else if (r->bytes < 1024 * 1024)
         snprintf(size, sizeof size, "%zu KB", (r->bytes + 512) / 1024);
     else {
         snprintf(size, sizeof size, "%.1f MB", (double)r->bytes / (1024.0 * 1024.0));
-        if (vi)
+        if (kh_msg_vietnamese())
             *strchr(size, '.') = ',';   /* Vietnamese writes a decimal comma */
     }
     if (r->pages >= 0)
-        snprintf(pages, sizeof pages, "%d %s, ", r->pages, vi ? "trang" : r->pages == 1 ? "page" : "pages");
+        snprintf(pages, sizeof pages, kh_ngettext("%d page, ", "%d pages, ", (unsigned long)r->pages), r->pages);
     if (verbose) {
         char tmpl[KH_MSG_QUOTED_SIZE];
         kh_msg_escape(tmpl, sizeof tmpl, r->template_file, strlen(r->template_file), KH_MSG_MAX_CHARS, 0);
-        fprintf(stderr, vi ? "kehoach: mẫu %s\n" : "kehoach: template %s\n", tmpl);
+        fprintf(stderr, _("kehoach: template %s\n"), tmpl);
     }
-    fprintf(stderr, vi ? "kehoach: đã ghi %s — %s%s\n" : "kehoach: wrote %s — %s%s\n", name, pages, size);
+    fprintf(stderr, _("kehoach: wrote %s — %s%s\n"), name, pages, size);
 }
 
 static int cmd_render(int argc, char **argv)
@@ -143,37 +144,37 @@ static int cmd_render(int argc, char **argv)
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_render, stdout);
+            fputs(_(usage_render), stdout);
             return 0;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
-            if (!v) return usage_error("%s needs a file name", a);
+            if (!v) return usage_error(_("%s needs a file name"), a);
             opt.output = v;
             i++;
         } else if (!strcmp(a, "-t") || !strcmp(a, "--template")) {
-            if (!v) return usage_error("%s needs a template name or file", a);
+            if (!v) return usage_error(_("%s needs a template name or file"), a);
             opt.template_name = v;
             i++;
         } else if (!strcmp(a, "--part")) {
             if (!v || (strcmp(v, "all") && strcmp(v, "body") && strcmp(v, "appendices")))
-                return usage_error("--part: expected all, body or appendices, got '%s'", v ? v : "nothing");
+                return usage_error(_("--part: expected all, body or appendices, got '%s'"), v ? v : _("nothing"));
             opt.part = v;
             i++;
         } else if (!strcmp(a, "--format")) {
             if (!v || (strcmp(v, "docx") && strcmp(v, "odt") && strcmp(v, "pdf")))
-                return usage_error("--format: expected docx, odt or pdf, got '%s'", v ? v : "nothing");
+                return usage_error(_("--format: expected docx, odt or pdf, got '%s'"), v ? v : _("nothing"));
             format = v;
             i++;
         } else if (!strcmp(a, "--pdf-version")) {
             if (!v || !kh_pdf_version_known(v)) {
                 char fmt[160];
-                snprintf(fmt, sizeof fmt, "--pdf-version: expected one of %s, got '%%s'", kh_pdf_versions);
-                return usage_error(fmt, v ? v : "nothing");
+                snprintf(fmt, sizeof fmt, _("--pdf-version: expected one of %s, got '%%s'"), kh_pdf_versions);
+                return usage_error(fmt, v ? v : _("nothing"));
             }
             opt.pdf.version = v;
             i++;
         } else if (!strcmp(a, "--soffice")) {
             if (!v || !*v)
-                return usage_error("%s needs LibreOffice's program (such as /usr/bin/soffice)", a);
+                return usage_error(_("%s needs LibreOffice's program (such as /usr/bin/soffice)"), a);
             opt.pdf.soffice = v;
             i++;
         } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -182,39 +183,39 @@ static int cmd_render(int argc, char **argv)
             char *end;
             long long mb = v ? strtoll(v, &end, 10) : 0;
             if (!v || *end || mb < 1 || mb > 65536)
-                return usage_error("--max-memory: expected megabytes from 1 to 65536, got '%s'", v ? v : "nothing");
+                return usage_error(_("--max-memory: expected megabytes from 1 to 65536, got '%s'"), v ? v : _("nothing"));
             opt.limits.max_memory = (size_t)mb << 20;
             i++;
         } else if (!strcmp(a, "--max-instructions")) {
             char *end;
             double n = v ? strtod(v, &end) : 0;
             if (!v || *end || n < 1000 || n > 1e15)
-                return usage_error("--max-instructions: expected a count from 1000, got '%s'", v ? v : "nothing");
+                return usage_error(_("--max-instructions: expected a count from 1000, got '%s'"), v ? v : _("nothing"));
             opt.limits.max_instructions = (long long)n;
             i++;
         } else if (!strcmp(a, "--max-seconds")) {
             char *end;
             long long n = v ? strtoll(v, &end, 10) : -1;
             if (!v || !*v || *end || n < 0 || n > 86400 * 365)
-                return usage_error("--max-seconds: expected a whole number of seconds (0: no limit), got '%s'",
-                                   v ? v : "nothing");
+                return usage_error(_("--max-seconds: expected a whole number of seconds (0: no limit), got '%s'"),
+                                   v ? v : _("nothing"));
             max_seconds = (unsigned)n;
             i++;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("render: unknown option '%s'", a);
+            return usage_error(_("render: unknown option '%s'"), a);
         } else if (!opt.plan) {
             opt.plan = a;
         } else {
-            return usage_error("render: one plan at a time, got a second: '%s'", a);
+            return usage_error(_("render: one plan at a time, got a second: '%s'"), a);
         }
     }
     if (!opt.plan)
-        return usage_error("render: %s", "expected a plan folder or file");
+        return usage_error("%s", _("render: expected a plan folder or file"));
     int to_stdout = opt.output && !strcmp(opt.output, "-");
     if (to_stdout && !format)
-        return usage_error("-o %s: standard output needs --format docx, odt or pdf", "-");
+        return usage_error("%s", _("-o -: standard output needs --format docx, odt or pdf"));
     if (to_stdout && isatty(STDOUT_FILENO))
-        return usage_error("-o -: standard output is a terminal, not a place for a %s document: redirect it to a file or a pipe",
+        return usage_error(_("-o -: standard output is a terminal, not a place for a %s document: redirect it to a file or a pipe"),
                            format);
     char *fallback = NULL;
     if (!opt.output)
@@ -224,13 +225,13 @@ static int cmd_render(int argc, char **argv)
         return 3;
     if (!format && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt") && !ends_with(opt.output, ".pdf")) {
         free(fallback);
-        return usage_error("-o: expected a .docx, .odt or .pdf file name (or --format docx|odt|pdf), got '%s'", opt.output);
+        return usage_error(_("-o: expected a .docx, .odt or .pdf file name (or --format docx|odt|pdf), got '%s'"), opt.output);
     }
     const char *kind = format ? format : ends_with(opt.output, ".odt") ? "odt" : ends_with(opt.output, ".pdf") ? "pdf" : "docx";
     opt.format = !strcmp(kind, "odt") ? KH_FORMAT_ODT : !strcmp(kind, "pdf") ? KH_FORMAT_PDF : KH_FORMAT_DOCX;
     if (opt.format != KH_FORMAT_PDF && (opt.pdf.version || opt.pdf.soffice)) {
         free(fallback);
-        return usage_error("%s: only for a PDF (-o FILE.pdf or --format pdf)", opt.pdf.version ? "--pdf-version" : "--soffice");
+        return usage_error(_("%s: only for a PDF (-o FILE.pdf or --format pdf)"), opt.pdf.version ? "--pdf-version" : "--soffice");
     }
     opt.pdf.max_seconds = max_seconds;
     kh_error err;
@@ -249,16 +250,17 @@ static int cmd_render(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    kh_i18n_init();
     /* A full disk or a file size limit must be an error message, not a killed process. */
     signal(SIGXFSZ, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
     if (argc < 2) {
-        fputs(usage_main, stderr);
+        fprintf(stderr, _(usage_main), KH_VERSION);
         return 2;
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
-        fputs(usage_main, stdout);
+        printf(_(usage_main), KH_VERSION);
         return 0;
     }
     if (!strcmp(cmd, "--version")) {
@@ -276,7 +278,7 @@ int main(int argc, char **argv)
         return kh_new_command(argc - 2, argv + 2);
     if (!strcmp(cmd, "templates")) {
         if (argc > 2 && (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h"))) {
-            puts("Usage: kehoach templates\n\nLists every template found, in the order searched: ./templates,\n"
+            puts(_("Usage: kehoach templates\n\nLists every template found, in the order searched: ./templates,\n"
                  "each folder of KEHOACH_TEMPLATE_PATH (':'-separated), the installed share folder, then the\n"
                  "templates built into kehoach. A name found twice is used from the first place.\n"
                  "\n"
@@ -285,11 +287,11 @@ int main(int argc, char **argv)
                  "line of the list names it.\n"
                  "\n"
                  "Options:\n"
-                 "  -h, --help           this help.");
+                 "  -h, --help           this help."));
             return 0;
         }
         kh_template_path_list(stdout);
         return 0;
     }
-    return usage_error("unknown command '%s'", cmd);
+    return usage_error(_("unknown command '%s'"), cmd);
 }

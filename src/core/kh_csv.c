@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kh_csv.h"
+#include "kh_i18n.h"
 #include "kh_text.h"
 #include "kh_util.h"
 
@@ -134,7 +135,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
     if (st != KH_TEXT_OK) {
         int l, c;
         kh_text_position(data, bad, &l, &c);
-        return kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: %s: expected UTF-8 text (save the sheet as \"CSV UTF-8\")",
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: %s: expected UTF-8 text (save the sheet as \"CSV UTF-8\")"),
                             name, l, c, kh_text_status_message(st));
     }
     kh_buf cell = {0};
@@ -149,7 +150,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
         int eof = i == len;
         char ch = eof ? '\n' : data[i];
         if (eof && state == QUOTED) {
-            kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: the quote opened here is never closed: expected a closing '\"'",
+            kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: the quote opened here is never closed: expected a closing '\"'"),
                          name, quote_line, quote_col);
             goto fail;
         }
@@ -185,15 +186,15 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                     break;   /* the \n that follows ends the row */
                 if (++cells > max_cells) {
                     if (max_cells < KH_CSV_MAX_CELLS)   /* the caller's memory budget set the limit */
-                        kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: memory budget exceeded: the budget left room for %zu cells",
+                        kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: memory budget exceeded: the budget left room for %zu cells"),
                                      name, cell_line, cell_col, max_cells);
                     else
-                        kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: more than %d cells: expected a table of at most %d",
+                        kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: more than %d cells: expected a table of at most %d"),
                                      name, cell_line, cell_col, KH_CSV_MAX_CELLS, KH_CSV_MAX_CELLS);
                     goto fail;
                 }
                 if (end_cell(&row, &cell, cell_line, cell_col) < 0) {
-                    kh_error_set(err, KH_EXIT_IO, "out of memory");
+                    kh_error_set(err, KH_EXIT_IO, _("out of memory"));
                     goto fail;
                 }
                 state = START;
@@ -207,7 +208,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                             out->ncols = row.ncells;
                         else if (row.ncells != out->ncols) {
                             kh_error_set(err, KH_EXIT_INPUT,
-                                         "%s:%d:%d: the row has %zu cells, expected %zu like the first row",
+                                         _("%s:%d:%d: the row has %zu cells, expected %zu like the first row"),
                                          name, row.line, (int)(row.ncells < out->ncols ? row.ncells : out->ncols) + 1,
                                          row.ncells, out->ncols);
                             goto fail;
@@ -225,7 +226,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                 }
             } else if (state == AFTER_QUOTE) {
                 kh_error_set(err, KH_EXIT_INPUT,
-                             "%s:%d:%d: expected a separator or the end of the line after the closing quote",
+                             _("%s:%d:%d: expected a separator or the end of the line after the closing quote"),
                              name, line, col);
                 goto fail;
             } else {
@@ -247,7 +248,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
     free(row.cells);
     kh_buf_free(&cell);
     if (out->nrows == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s:1:1: the table is empty: expected a header row", name);
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s:1:1: the table is empty: expected a header row"), name);
     return KH_OK;
 fail:
     for (size_t k = 0; k < row.ncells; k++)

@@ -16,7 +16,7 @@
 #endif
 #endif
 #include "kh_fileio.h"
-#include "kh_message.h"
+#include "kh_i18n.h"
 #include "kh_util.h"
 
 static int openat2_enabled = 1;
@@ -31,16 +31,16 @@ int kh_dir_open(const char *path)
 int kh_path_check(const char *rel, kh_error *err)
 {
     if (!*rel)
-        return kh_error_set(err, KH_EXIT_INPUT, "expected a file name, got an empty string");
+        return kh_error_set(err, KH_EXIT_INPUT, _("expected a file name, got an empty string"));
     if (rel[0] == '/')
-        return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got an absolute path", rel);
+        return kh_error_set(err, KH_EXIT_INPUT, _("'%s': expected a path inside the plan's folder, got an absolute path"), rel);
     for (const char *p = rel;;) {
         const char *slash = strchr(p, '/');
         size_t n = slash ? (size_t)(slash - p) : strlen(p);
         if (n == 2 && p[0] == '.' && p[1] == '.')
-            return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got '..'", rel);
+            return kh_error_set(err, KH_EXIT_INPUT, _("'%s': expected a path inside the plan's folder, got '..'"), rel);
         if (n == 0)
-            return kh_error_set(err, KH_EXIT_INPUT, "'%s': expected a path inside the plan's folder, got an empty component ('//' or a '/' at the end)", rel);
+            return kh_error_set(err, KH_EXIT_INPUT, _("'%s': expected a path inside the plan's folder, got an empty component ('//' or a '/' at the end)"), rel);
         if (!slash)
             return KH_OK;
         p = slash + 1;
@@ -119,13 +119,15 @@ static int open_error(int dirfd, const char *name, const char *rel, size_t bad, 
                   || ((e == ENOTDIR || e == ENOENT) && fstatat(dirfd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0
                       && S_ISLNK(st.st_mode));
     if (is_link && last)
-        kh_error_set(err, KH_EXIT_INPUT, "%s: a symbolic link, not followed: copy the %s instead of linking it",
-                     name, folder ? "folder in" : "file into the folder");
+        kh_error_set(err, KH_EXIT_INPUT,
+                     folder ? _("%s: a symbolic link, not followed: copy the folder in instead of linking it")
+                            : _("%s: a symbolic link, not followed: copy the file into the folder instead of linking it"),
+                     name);
     else if (is_link)
         kh_error_set(err, KH_EXIT_INPUT,
-                     "%s: '%s' is a symbolic link, not followed: copy the folder in instead of linking it", name, comp);
+                     _("%s: '%s' is a symbolic link, not followed: copy the folder in instead of linking it"), name, comp);
     else
-        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", name, strerror(e));
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open: %s"), name, strerror(e));
     free(comp);
     return is_link ? ELOOP : e;
 }
@@ -142,7 +144,7 @@ int kh_open_beneath(int dirfd, const char *dir_name, const char *rel, int folder
     }
     if (dirfd < 0) {
         e = EBADF;
-        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: the folder is not open", name);
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open: the folder is not open"), name);
         goto done;
     }
     int flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (folder ? O_DIRECTORY : O_NONBLOCK);
@@ -161,7 +163,7 @@ int kh_open_beneath(int dirfd, const char *dir_name, const char *rel, int folder
         close(fd);
         fd = -1;
         e = folder ? ENOTDIR : EINVAL;
-        kh_error_set(err, KH_EXIT_INPUT, "%s: expected a %s", name, folder ? "folder" : "regular file");
+        kh_error_set(err, KH_EXIT_INPUT, folder ? _("%s: expected a folder") : _("%s: expected a regular file"), name);
     }
 done:
     free(name);
@@ -174,9 +176,9 @@ int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err
 {
     struct stat st;
     if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: expected a regular file", name);
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s: expected a regular file"), name);
     if ((size_t)st.st_size > KH_MAX_INPUT_FILE)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: %lld bytes, larger than the %zu MB an input file may have",
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s: %lld bytes, larger than the %zu MB an input file may have"),
                             name, (long long)st.st_size, KH_MAX_INPUT_FILE >> 20);
     kh_buf b = {0};
     char chunk[65536];
@@ -187,14 +189,14 @@ int kh_read_fd(int fd, const char *name, char **data, size_t *len, kh_error *err
         if (n < 0) {
             int e = errno;
             kh_buf_free(&b);
-            return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot read: %s", name, strerror(e));
+            return kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot read: %s"), name, strerror(e));
         }
         if (n == 0)
             break;
         kh_buf_append(&b, chunk, (size_t)n);
         if (b.len > KH_MAX_INPUT_FILE) {
             kh_buf_free(&b);
-            return kh_error_set(err, KH_EXIT_INPUT, "%s: larger than the %zu MB an input file may have",
+            return kh_error_set(err, KH_EXIT_INPUT, _("%s: larger than the %zu MB an input file may have"),
                                 name, KH_MAX_INPUT_FILE >> 20);
         }
     }
@@ -227,11 +229,8 @@ int kh_read_text_fd(int fd, const char *name, char **data, size_t *len, kh_error
         *data = NULL;
         *len = 0;
         return kh_error_set(err, KH_EXIT_INPUT,
-                            kh_msg_vietnamese()
-                                ? "%s: tệp được lưu dạng UTF-16 (\"Unicode\" của Notepad), cần UTF-8: mở tệp, "
-                                  "lưu lại và chọn bảng mã UTF-8 (Excel: \"CSV UTF-8\")"
-                                : "%s: saved as UTF-16 (Notepad's \"Unicode\"), expected UTF-8: open the file, "
-                                  "save it again and choose the encoding UTF-8 (Excel: \"CSV UTF-8\")",
+                            _("%s: saved as UTF-16 (Notepad's \"Unicode\"), expected UTF-8: open the file, "
+                              "save it again and choose the encoding UTF-8 (Excel: \"CSV UTF-8\")"),
                             name);
     }
     return KH_OK;
@@ -257,7 +256,7 @@ int kh_read_file(const char *path, char **data, size_t *len, kh_error *err)
     /* O_NONBLOCK so that a FIFO cannot make the run wait forever. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open: %s"), path, strerror(errno));
     int rc = kh_read_text_fd(fd, path, data, len, err);
     close(fd);
     return rc;
@@ -284,7 +283,7 @@ int kh_replace_beneath(int dirfd, const char *dir_name, const char *rel, const c
     struct stat st;
     if (fstatat(sub, base, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode)) {
         close(sub);
-        return kh_error_set(err, KH_EXIT_INPUT, "%s/%s: not a regular file, not rewritten",
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s/%s: not a regular file, not rewritten"),
                             dir_name ? dir_name : ".", rel);
     }
     char tmp[64];
@@ -292,14 +291,14 @@ int kh_replace_beneath(int dirfd, const char *dir_name, const char *rel, const c
     int fd = openat(sub, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, st.st_mode & 07777);
     int rc = KH_OK;
     if (fd < 0 || kh_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot write it: %s", dir_name ? dir_name : ".", rel,
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s/%s: cannot write it: %s"), dir_name ? dir_name : ".", rel,
                           strerror(errno));
     }
     if (fd >= 0 && close(fd) != 0 && rc == KH_OK)
-        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot write it: %s", dir_name ? dir_name : ".", rel,
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s/%s: cannot write it: %s"), dir_name ? dir_name : ".", rel,
                           strerror(errno));
     if (rc == KH_OK && renameat(sub, tmp, sub, base) != 0)
-        rc = kh_error_set(err, KH_EXIT_IO, "%s/%s: cannot replace it: %s", dir_name ? dir_name : ".", rel,
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s/%s: cannot replace it: %s"), dir_name ? dir_name : ".", rel,
                           strerror(errno));
     if (rc != KH_OK && fd >= 0)
         unlinkat(sub, tmp, 0);

@@ -1,6 +1,7 @@
 /* kh_finish: checks and resolutions on the whole model, once, before the writers (kh_finish.h). */
 #include <stdio.h>
 #include "kh_finish.h"
+#include "kh_i18n.h"
 #include "kh_units.h"
 
 /* A chain of based_on longer than this is a loop (a style redefined over its own base). */
@@ -71,7 +72,7 @@ static int check_color(const kh_run_props *r, const char *where, const char *fie
 {
     if (r->color == KH_UNSET || kh_color_valid(r->color))
         return KH_OK;
-    return kh_error_set(err, KH_EXIT_INPUT, "%s: %s: expected an RRGGBB colour from 000000 to FFFFFF, got %X",
+    return kh_error_set(err, KH_EXIT_INPUT, _("%s: %s: expected an RRGGBB colour from 000000 to FFFFFF, got %X"),
                         where, field, (unsigned)r->color);
 }
 
@@ -131,7 +132,7 @@ static int finish_table(walk *w, kh_table *t)
             size_t at = enter(w, "cell", i + 1);
             if (!kh_shade_valid(cell->shade))
                 return kh_error_set(w->err, KH_EXIT_INPUT,
-                                    "%s: cell.shade: expected a percentage from 0 to 100, got %d", w->at, cell->shade);
+                                    _("%s: cell.shade: expected a percentage from 0 to 100, got %d"), w->at, cell->shade);
             cell->fill = cell->shade > 0 ? kh_shade_grey(cell->shade) : KH_UNSET;
             /* Both formats need a paragraph in every cell. */
             if (cell->content.nblocks == 0)
@@ -178,7 +179,7 @@ int kh_finish(kh_doc *doc, kh_error *err)
     char at[64];
     doc->finished = 0;
     if (doc->nsections == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "the template wrote no content");
+        return kh_error_set(err, KH_EXIT_INPUT, _("the template wrote no content"));
     for (size_t i = 0; i < doc->nstyles; i++) {
         kh_style *s = &doc->styles[i];
         snprintf(at, sizeof at, "style '%.40s'", s->id ? s->id : "");

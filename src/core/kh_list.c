@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_i18n.h"
 #include "kh_list.h"
 #include "kh_util.h"
 
@@ -71,7 +72,7 @@ int kh_list_parse_label(const char *text, int level, char **prefix, char **suffi
 {
     const char *first = strchr(text, '%');
     if (!first) {
-        snprintf(why, why_len, "expected the level's number as %%%d (e.g. \"%%%d.\")", level, level);
+        snprintf(why, why_len, _("expected the level's number as %%%d (e.g. \"%%%d.\")"), level, level);
         return -1;
     }
     /* "%a.%b…%n": consecutive levels ending at LEVEL, joined by "." */
@@ -79,14 +80,14 @@ int kh_list_parse_label(const char *text, int level, char **prefix, char **suffi
     int from = 0, expect = 0;
     for (;;) {
         if (p[0] != '%' || p[1] < '1' || p[1] > '9') {
-            snprintf(why, why_len, "expected %%1 to %%9 after \"%%\"");
+            snprintf(why, why_len, _("expected %%1 to %%9 after \"%%\""));
             return -1;
         }
         int k = p[1] - '0';
         if (!from)
             from = expect = k;
         if (k != expect) {
-            snprintf(why, why_len, "the numbers must be of consecutive levels: after %%%d comes %%%d, not %%%d",
+            snprintf(why, why_len, _("the numbers must be of consecutive levels: after %%%d comes %%%d, not %%%d"),
                      expect - 1, expect, k);
             return -1;
         }
@@ -99,11 +100,11 @@ int kh_list_parse_label(const char *text, int level, char **prefix, char **suffi
         break;
     }
     if (expect - 1 != level) {
-        snprintf(why, why_len, "the label of level %d must end with the number of that level (%%%d)", level, level);
+        snprintf(why, why_len, _("the label of level %d must end with the number of that level (%%%d)"), level, level);
         return -1;
     }
     if (strchr(p, '%')) {
-        snprintf(why, why_len, "only one run of numbers is possible, joined by \".\" (as \"%%1.%%2.\")");
+        snprintf(why, why_len, _("only one run of numbers is possible, joined by \".\" (as \"%%1.%%2.\")"));
         return -1;
     }
     *prefix = copy(text, (size_t)(first - text));

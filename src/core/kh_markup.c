@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_i18n.h"
 #include "kh_markup.h"
 #include "kh_text.h"
 #include "kh_util.h"
@@ -103,17 +104,17 @@ static int too_many_error(kh_error *err, const char *name, int line, size_t max)
 {
     if (max < KH_MARKUP_MAX_ITEMS)   /* the caller's memory budget set the limit */
         return kh_error_set(err, KH_EXIT_INPUT,
-                            "%s:%d: memory budget exceeded: the budget left room for %zu paragraphs and bold or italic spans",
+                            _("%s:%d: memory budget exceeded: the budget left room for %zu paragraphs and bold or italic spans"),
                             name, line, max);
     return kh_error_set(err, KH_EXIT_INPUT,
-                        "%s:%d: more than %d paragraphs and bold or italic spans: expected the text of a document",
+                        _("%s:%d: more than %d paragraphs and bold or italic spans: expected the text of a document"),
                         name, line, KH_MARKUP_MAX_ITEMS);
 }
 
 static int unclosed_error(kh_error *err, const char *name, int line, int column, int bold)
 {
     return kh_error_set(err, KH_EXIT_INPUT,
-                        "%s:%d:%d: '%s' is never closed: expected a matching '%s' before the paragraph ends",
+                        _("%s:%d:%d: '%s' is never closed: expected a matching '%s' before the paragraph ends"),
                         name, line, column, bold ? "**" : "*", bold ? "**" : "*");
 }
 
@@ -274,7 +275,7 @@ int kh_markup_parse_limited(const char *text, size_t len, const char *name, size
     if (st != KH_TEXT_OK) {
         int l, c;
         kh_text_position(text, bad, &l, &c);
-        return kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%d: %s: expected UTF-8 text", name, l, c,
+        return kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: %s: expected UTF-8 text"), name, l, c,
                             kh_text_status_message(st));
     }
     pending p = {0};
@@ -308,7 +309,7 @@ int kh_markup_parse_limited(const char *text, size_t len, const char *name, size
         kh_mark mark = KH_MARK_NONE;
         if (level > 0 && ((size_t)level == sn || s[level] == ' ' || s[level] == '\t')) {
             if (level > 3) {
-                kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%zu: a heading has at most three levels (#, ##, ###), found %d",
+                kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%zu: a heading has at most three levels (#, ##, ###), found %d"),
                              name, lineno, indent + 1, level);
                 goto fail;
             }
@@ -316,7 +317,7 @@ int kh_markup_parse_limited(const char *text, size_t len, const char *name, size
             while (skip < sn && (s[skip] == ' ' || s[skip] == '\t'))
                 skip++;
             if (skip == sn) {
-                kh_error_set(err, KH_EXIT_INPUT, "%s:%d:%zu: a heading needs a title after '%.*s'",
+                kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%zu: a heading needs a title after '%.*s'"),
                              name, lineno, indent + 1, level, s);
                 goto fail;
             }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "kh_i18n.h"
 #include "kh_message.h"
 
 /* Characters that are valid UTF-8 but change how a terminal shows the line. */
@@ -131,20 +132,10 @@ void kh_msg_warn(const char *fmt, ...)
     if (warn_sink)
         warn_sink(warn_sink_ud, line);
     else
-        fprintf(stderr, "kehoach: warning: %s\n", line);
+        fprintf(stderr, _("kehoach: warning: %s\n"), line);
 }
 
 int kh_msg_vietnamese(void)
 {
-    const char *locale = NULL;
-    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0] && !locale; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            locale = v;
-    }
-    const char *language = getenv("LANGUAGE");
-    if (language && *language && locale && strcmp(locale, "C") && strncmp(locale, "C.", 2) && strcmp(locale, "POSIX"))
-        locale = language;
-    return locale && !strncmp(locale, "vi", 2);
+    return kh_i18n_vietnamese();
 }

@@ -33,9 +33,9 @@ size_t kh_msg_escape(char *out, size_t cap, const char *text, size_t len, size_t
    bytes): 'unknown\n' for a field name that holds a newline. Returns OUT. NULL prints as (null). */
 const char *kh_msg_quote(char out[KH_MSG_QUOTED_SIZE], const char *text);
 
-/* Print a warning on stderr: "kehoach: warning: " then the formatted text, cleaned as
-   kh_msg_escape does (without quotes), then a newline. An error line never starts with that
-   prefix, and the untrusted text in it can never start a line. */
+/* Print a warning on stderr: "kehoach: warning: " ("kehoach: cảnh báo: " in Vietnamese) then the
+   formatted text, cleaned as kh_msg_escape does (without quotes), then a newline. An error line
+   never starts with that prefix, and the untrusted text in it can never start a line. */
 void kh_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* While a sink is set (NULL: none), kh_msg_warn hands it each warning's cleaned text (without
@@ -44,8 +44,6 @@ void kh_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 typedef void (*kh_msg_sink)(void *ud, const char *text);
 void kh_msg_set_warning_sink(kh_msg_sink sink, void *ud);
 
-/* Whether the user reads Vietnamese: the message language begins with "vi". It is the first of
-   LC_ALL, LC_MESSAGES and LANG that is set, unless LANGUAGE lists languages (and that locale is
-   not C or POSIX), as gettext decides. */
+/* Whether the user reads Vietnamese: kh_i18n_vietnamese(), the choice every message follows. */
 int kh_msg_vietnamese(void);
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "kh_i18n.h"
 #include "kh_model.h"
 #include "kh_util.h"
 
@@ -329,26 +330,26 @@ int kh_table_layout(kh_table *t, kh_error *err)
                 for (int k = 0; k < t->ncols; k++)
                     covered |= t->grid[r * (size_t)t->ncols + (size_t)k].row < (int)r;
                 return kh_error_set(err, KH_EXIT_INPUT, covered
-                                    ? "%s: the row has more cells than the places the merged cells above leave free"
-                                    : "%s: the row has more cells than the table's %d columns",
+                                    ? _("%s: the row has more cells than the places the merged cells above leave free")
+                                    : _("%s: the row has more cells than the table's %d columns"),
                                     where(t, r, named, at, sizeof at), t->ncols);
             }
             if (cell->colspan < 1 || cell->rowspan < 1)
-                return kh_error_set(err, KH_EXIT_INPUT, "%s: a span must be at least 1", where(t, r, named, at, sizeof at));
+                return kh_error_set(err, KH_EXIT_INPUT, _("%s: a span must be at least 1"), where(t, r, named, at, sizeof at));
             if (c + cell->colspan > t->ncols)
                 return kh_error_set(err, KH_EXIT_INPUT,
-                                    "%s: spans %d columns, past the table's end at column %d",
+                                    _("%s: spans %d columns, past the table's end at column %d"),
                                     where(t, r, named, at, sizeof at), cell->colspan, t->ncols);
             if (r + (size_t)cell->rowspan > t->nrows)
                 return kh_error_set(err, KH_EXIT_INPUT,
-                                    "%s: spans %d rows, past the table's last row",
+                                    _("%s: spans %d rows, past the table's last row"),
                                     where(t, r, named, at, sizeof at), cell->rowspan);
             for (int dr = 0; dr < cell->rowspan; dr++)
                 for (int dc = 0; dc < cell->colspan; dc++) {
                     kh_slot *s = &t->grid[(r + (size_t)dr) * (size_t)t->ncols + (size_t)(c + dc)];
                     if (s->row >= 0)
                         return kh_error_set(err, KH_EXIT_INPUT,
-                                            "%s: the span overlaps the cell of row %d, column %d",
+                                            _("%s: the span overlaps the cell of row %d, column %d"),
                                             where(t, r, named, at, sizeof at), s->row + 1, s->col + 1);
                     s->row = (int)r;
                     s->col = c;
@@ -361,7 +362,7 @@ int kh_table_layout(kh_table *t, kh_error *err)
         for (int c = 0; c < t->ncols; c++)
             if (t->grid[r * (size_t)t->ncols + (size_t)c].row < 0)
                 return kh_error_set(err, KH_EXIT_INPUT,
-                                    "%s: no cell covers this place (the row is short)",
+                                    _("%s: no cell covers this place (the row is short)"),
                                     where(t, r, c, at, sizeof at));
     return KH_OK;
 }

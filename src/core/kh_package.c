@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <zip.h>
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_package.h"
 #include "kh_signals.h"
 #include "kh_util.h"
@@ -43,7 +44,7 @@ kh_package *kh_package_new(long long time, kh_error *err)
         p->zip = zip_open_from_source(p->src, ZIP_TRUNCATE, &ze);
     }
     if (!p->zip) {
-        kh_error_set(err, KH_EXIT_IO, "cannot create the package: %s", zip_error_strerror(&ze));
+        kh_error_set(err, KH_EXIT_IO, _("cannot create the package: %s"), zip_error_strerror(&ze));
         zip_error_fini(&ze);
         if (p->src)
             zip_source_free(p->src);
@@ -78,13 +79,13 @@ int kh_package_finish(kh_package *p, char **data, size_t *len, kh_error *err)
     *len = 0;
     int rc = KH_OK;
     if (zip_close(p->zip) < 0) {
-        rc = kh_error_set(err, KH_EXIT_IO, "cannot write the package: %s", zip_strerror(p->zip));
+        rc = kh_error_set(err, KH_EXIT_IO, _("cannot write the package: %s"), zip_strerror(p->zip));
         zip_discard(p->zip);
         goto done;
     }
     zip_stat_t st;
     if (zip_source_stat(p->src, &st) < 0 || zip_source_open(p->src) < 0) {
-        rc = kh_error_set(err, KH_EXIT_IO, "cannot read the package back");
+        rc = kh_error_set(err, KH_EXIT_IO, _("cannot read the package back"));
         goto done;
     }
     *data = kh_xmalloc(st.size ? st.size : 1);
@@ -93,7 +94,7 @@ int kh_package_finish(kh_package *p, char **data, size_t *len, kh_error *err)
     if (got < 0 || (zip_uint64_t)got != st.size) {
         free(*data);
         *data = NULL;
-        rc = kh_error_set(err, KH_EXIT_IO, "cannot read the package back");
+        rc = kh_error_set(err, KH_EXIT_IO, _("cannot read the package back"));
         goto done;
     }
     *len = (size_t)st.size;
@@ -127,7 +128,7 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
     sigset_t old;
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        return kh_error_set(err, KH_EXIT_IO, "%s: is a folder, expected a file name", path);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: is a folder, expected a file name"), path);
     size_t n = strlen(path);
     char *tmp = kh_xmalloc(n + 16);
     snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
@@ -140,7 +141,7 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
     }
     kh_signals_restore(&old);
     if (fd < 0) {
-        kh_error_set(err, KH_EXIT_IO, "%s: cannot create the output file: %s", path, strerror(errno));
+        kh_error_set(err, KH_EXIT_IO, _("%s: cannot create the output file: %s"), path, strerror(errno));
         free(tmp);
         return KH_EXIT_IO;
     }
@@ -168,7 +169,7 @@ int kh_write_atomic(const char *path, const char *data, size_t len, kh_error *er
     free(tmp);
     return KH_OK;
 fail:
-    kh_error_set(err, KH_EXIT_IO, "%s: cannot write the output file: %s", path, strerror(errno));
+    kh_error_set(err, KH_EXIT_IO, _("%s: cannot write the output file: %s"), path, strerror(errno));
     if (fd >= 0)
         close(fd);
     kh_signals_block(&old);

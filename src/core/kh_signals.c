@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_package.h"
 #include "kh_signals.h"
@@ -13,14 +14,25 @@ static const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
 static char time_limit_msg[1200];
 static size_t time_limit_len;
 
+/* The lines a stop signal prints, in the user's language: translated when the handlers are
+   installed, since gettext cannot run in a handler. */
+static char stop_msgs[3][160];
+static size_t stop_lens[3];
+
+static void make_stop_messages(void)
+{
+    static const char *const names[3] = {"SIGTERM", "SIGINT", "SIGHUP"};
+    for (int i = 0; i < 3; i++) {
+        int n = snprintf(stop_msgs[i], sizeof stop_msgs[i], _("kehoach: stopped by %s\n"), names[i]);
+        stop_lens[i] = n < 0 ? 0 : (size_t)n < sizeof stop_msgs[i] ? (size_t)n : sizeof stop_msgs[i] - 1;
+    }
+}
+
 static const char *stop_message(int sig, size_t *len)
 {
-    static const char term[] = "kehoach: stopped by SIGTERM\n";
-    static const char intr[] = "kehoach: stopped by SIGINT\n";
-    static const char hup[] = "kehoach: stopped by SIGHUP\n";
-    const char *m = sig == SIGTERM ? term : sig == SIGINT ? intr : hup;
-    *len = sig == SIGTERM ? sizeof term - 1 : sig == SIGINT ? sizeof intr - 1 : sizeof hup - 1;
-    return m;
+    int i = sig == SIGTERM ? 0 : sig == SIGINT ? 1 : 2;
+    *len = stop_lens[i];
+    return stop_msgs[i];
 }
 
 static void say(const char *msg, size_t len)
@@ -84,6 +96,7 @@ static void handle(int sig, void (*handler)(int))
 
 void kh_signals_install(void)
 {
+    make_stop_messages();
     for (size_t i = 0; i < NSTOP; i++) {
         struct sigaction old;
         if (sigaction(stop_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
@@ -99,7 +112,7 @@ void kh_signals_time_limit(const char *what, unsigned seconds)
     char name[KH_MSG_QUOTED_SIZE];
     kh_msg_escape(name, sizeof name, what, strlen(what), KH_MSG_MAX_CHARS, 0);
     int n = snprintf(time_limit_msg, sizeof time_limit_msg,
-                     "kehoach: %s: time limit of %u s exceeded (a plan or template that never ends?)\n",
+                     _("kehoach: %s: time limit of %u s exceeded (a plan or template that never ends?)\n"),
                      name, seconds);
     time_limit_len = n < 0 ? 0 : (size_t)n < sizeof time_limit_msg ? (size_t)n : sizeof time_limit_msg - 1;
     if (time_limit_len && time_limit_msg[time_limit_len - 1] != '\n')

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "kh_i18n.h"
 #include "kh_text.h"
 
 static int xml_char_allowed(utf8proc_int32_t c)
@@ -39,12 +40,12 @@ kh_text_status kh_text_check(const char *s, size_t len, size_t *offset)
 const char *kh_text_status_message(kh_text_status st)
 {
     switch (st) {
-    case KH_TEXT_OK: return "valid";
-    case KH_TEXT_BAD_UTF8: return "invalid UTF-8";
-    case KH_TEXT_FORBIDDEN: return "a control character that XML does not allow";
-    case KH_TEXT_NO_MEMORY: return "out of memory";
+    case KH_TEXT_OK: return _("valid");
+    case KH_TEXT_BAD_UTF8: return _("invalid UTF-8");
+    case KH_TEXT_FORBIDDEN: return _("a control character that XML does not allow");
+    case KH_TEXT_NO_MEMORY: return _("out of memory");
     }
-    return "invalid text";
+    return _("invalid text");
 }
 
 /* Code points that NFC leaves alone wherever they stand: each is a starter (combining class 0),

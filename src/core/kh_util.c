@@ -2,11 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "kh_i18n.h"
 #include "kh_util.h"
 
 static void out_of_memory(void)
 {
-    fputs("kehoach: out of memory\n", stderr);
+    fputs(_("kehoach: out of memory\n"), stderr);
     exit(3);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include "docx_internal.h"
 #include "kh_docx.h"
+#include "kh_i18n.h"
 #include "kh_package.h"
 #include "kh_util.h"
 
@@ -10,7 +11,7 @@ static int add(kh_package *pkg, const char *name, int rc, char *data, size_t len
 {
     if (rc != 0) {
         free(data);
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write the XML part", name);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot write the XML part"), name);
     }
     return kh_package_add(pkg, name, data, len, 0, err);
 }
@@ -29,7 +30,7 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     int rc = KH_OK;
     char name[64];
     if (!doc->finished) {   /* kh_finish also makes sure there is a section */
-        rc = kh_error_set(err, KH_EXIT_IO, "the document model was not finished (kh_finish) before it was written");
+        rc = kh_error_set(err, KH_EXIT_IO, _("the document model was not finished (kh_finish) before it was written"));
         goto done;
     }
     int ok = docx_header_xml(&doc->sections[0], 0, &data, &len);

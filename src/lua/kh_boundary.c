@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 #include "kh_boundary.h"
 #include "kh_box.h"
+#include "kh_i18n.h"
 #include "kh_sandbox.h"
 
 int kh_lua_is_plain(lua_State *L, int idx)
@@ -18,8 +19,8 @@ int kh_lua_is_plain(lua_State *L, int idx)
 void kh_lua_check_plain(lua_State *L, int idx, const char *what)
 {
     if (!kh_lua_is_plain(L, idx))
-        luaL_error(L, "%s: expected a plain table, got a table with a metatable that lends fields "
-                      "(__index): write the fields into the table itself", what);
+        luaL_error(L, _("%s: expected a plain table, got a table with a metatable that lends fields "
+                      "(__index): write the fields into the table itself"), what);
 }
 
 int kh_lua_rawfield(lua_State *L, int idx, const char *name)
@@ -34,16 +35,16 @@ void kh_lua_gate(lua_State *L, int idx, const char *what, kh_gated *out)
     out->text = NULL;
     out->len = 0;
     if (lua_type(L, idx) != LUA_TSTRING)   /* checked first: lua_tolstring would convert a number */
-        luaL_error(L, "%s: expected text, got %s", what, luaL_typename(L, idx));
+        luaL_error(L, _("%s: expected text, got %s"), what, luaL_typename(L, idx));
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     kh_sandbox_charge(L, KH_STRING_COST(len));   /* before anything is allocated */
     size_t bad = 0;
     kh_text_status st = kh_text_gate(s, len, out, &bad);
     if (st == KH_TEXT_NO_MEMORY)
-        luaL_error(L, "%s: out of memory", what);
+        luaL_error(L, _("%s: out of memory"), what);
     if (st != KH_TEXT_OK)
-        luaL_error(L, "%s: %s at byte %d: expected UTF-8 text without control characters", what,
+        luaL_error(L, _("%s: %s at byte %d: expected UTF-8 text without control characters"), what,
                    kh_text_status_message(st), (int)bad + 1);
     if (out->len > len) {
         /* NFC made it longer (rare): charge the rest with the copy held in a box meanwhile. */

@@ -8,6 +8,7 @@
 #include "kh_boundary.h"
 #include "kh_box.h"
 #include "kh_builder.h"
+#include "kh_i18n.h"
 #include "kh_markup.h"
 #include "kh_message.h"
 #include "kh_metrics.h"
@@ -41,9 +42,11 @@ _Static_assert(COST_LIST >= 3 * sizeof(kh_list) + 16, "COST_LIST too small");
 
 /* ---- reading fields (raw, once: kh_boundary.h) ---- */
 
-static int field_type_error(lua_State *L, const char *what, const char *field, const char *expected)
+/* MESSAGE (marked N_, a whole sentence per type for the translator) names WHAT.FIELD and the type
+   found: "%s.%s: expected a number, got %s". */
+static int field_type_error(lua_State *L, const char *what, const char *field, const char *message)
 {
-    return luaL_error(L, "%s.%s: expected %s, got %s", what, field, expected, luaL_typename(L, -1));
+    return luaL_error(L, _(message), what, field, kh_lua_type_shown(L, -1));
 }
 
 /* The table at IDX is plain and every key of it is one of NAMES (or an integer when LIST). */
@@ -69,14 +72,14 @@ static void check_keys(lua_State *L, int idx, const char *what, const char *cons
                     luaL_addstring(&b, ", ");
             }
             luaL_pushresult(&b);
-            luaL_error(L, "%s: unknown field '%s' (known: %s)", what, k ? k : luaL_typename(L, -2),
+            luaL_error(L, _("%s: unknown field '%s' (known: %s)"), what, k ? k : kh_lua_type_shown(L, -2),
                        lua_tostring(L, -1));
         }
     }
 }
 
 /* Push the list-like table FIELD of the table at IDX (or nil), checked plain. */
-static int opt_list(lua_State *L, int idx, const char *what, const char *field, const char *expected)
+static int opt_list(lua_State *L, int idx, const char *what, const char *field, const char *message)
 {
     int t = kh_lua_rawfield(L, idx, field);
     if (t == LUA_TTABLE) {
@@ -84,7 +87,7 @@ static int opt_list(lua_State *L, int idx, const char *what, const char *field, 
         snprintf(name, sizeof name, "%s.%s", what, field);
         kh_lua_check_plain(L, -1, name);
     } else if (t != LUA_TNIL) {
-        field_type_error(L, what, field, expected);
+        field_type_error(L, what, field, message);
     }
     return t;
 }
@@ -97,11 +100,11 @@ static int opt_number(lua_State *L, int idx, const char *what, const char *field
         return 0;
     }
     if (t != LUA_TNUMBER)
-        field_type_error(L, what, field, "a number");
+        field_type_error(L, what, field, N_("%s.%s: expected a number, got %s"));
     *out = lua_tonumber(L, -1);
     lua_pop(L, 1);
     if (!isfinite(*out) || fabs(*out) > 1e6)
-        luaL_error(L, "%s.%s: expected a reasonable number, got %f", what, field, *out);
+        luaL_error(L, _("%s.%s: expected a reasonable number, got %f"), what, field, *out);
     return 1;
 }
 
@@ -113,7 +116,7 @@ static int opt_bool(lua_State *L, int idx, const char *what, const char *field, 
         return 0;
     }
     if (t != LUA_TBOOLEAN)
-        field_type_error(L, what, field, "true or false");
+        field_type_error(L, what, field, N_("%s.%s: expected true or false, got %s"));
     *out = lua_toboolean(L, -1);
     lua_pop(L, 1);
     return 1;
@@ -128,7 +131,7 @@ static const char *opt_word(lua_State *L, int idx, const char *what, const char 
         return NULL;
     }
     if (t != LUA_TSTRING)
-        field_type_error(L, what, field, "text");
+        field_type_error(L, what, field, N_("%s.%s: expected text, got %s"));
     kh_lua_word(L, -1, buf, cap);
     lua_pop(L, 1);
     return buf;
@@ -145,7 +148,7 @@ static int opt_text(lua_State *L, int idx, const char *what, const char *field, 
         return 0;
     }
     if (t != LUA_TSTRING)
-        field_type_error(L, what, field, "text");
+        field_type_error(L, what, field, N_("%s.%s: expected text, got %s"));
     char name[96];
     snprintf(name, sizeof name, "%s.%s", what, field);
     kh_lua_gate(L, -1, name, out);
@@ -172,7 +175,7 @@ static void opt_size(lua_State *L, int idx, const char *what, int *half_points)
     double v;
     if (opt_number(L, idx, what, "size", &v)) {
         if (v < 1 || v > 200)
-            luaL_error(L, "%s.size: expected a font size in points from 1 to 200, got %f", what, v);
+            luaL_error(L, _("%s.size: expected a font size in points from 1 to 200, got %f"), what, v);
         *half_points = kh_half_points_from_pt(v);
     }
 }
@@ -184,7 +187,7 @@ static kh_align parse_align(lua_State *L, const char *what, const char *s)
     if (!strcmp(s, "center")) return KH_ALIGN_CENTER;
     if (!strcmp(s, "right")) return KH_ALIGN_RIGHT;
     if (!strcmp(s, "justify")) return KH_ALIGN_JUSTIFY;
-    luaL_error(L, "%s.align: expected \"left\", \"center\", \"right\" or \"justify\", got \"%s\"", what, s);
+    luaL_error(L, _("%s.align: expected \"left\", \"center\", \"right\" or \"justify\", got \"%s\""), what, s);
     return KH_ALIGN_UNSET;
 }
 
@@ -197,7 +200,7 @@ static void read_color(lua_State *L, int idx, const char *what, int *color)
     char *end;
     long v = strtol(c, &end, 16);
     if (strlen(c) != 6 || *end || c[0] == '-' || c[0] == '+' || c[0] == ' ')
-        luaL_error(L, "%s.color: expected six hex digits RRGGBB (e.g. \"FF0000\"), got \"%s\"", what, c);
+        luaL_error(L, _("%s.color: expected six hex digits RRGGBB (e.g. \"FF0000\"), got \"%s\""), what, c);
     *color = (int)v;
 }
 
@@ -230,7 +233,7 @@ static void read_para_props(lua_State *L, int idx, const char *what, kh_para_pro
     double v;
     if (opt_number(L, idx, what, "line", &v)) {
         if (v < 0.5 || v > 5)
-            luaL_error(L, "%s.line: expected a line spacing from 0.5 to 5 (1 = single), got %f", what, v);
+            luaL_error(L, _("%s.line: expected a line spacing from 0.5 to 5 (1 = single), got %f"), what, v);
         p->line_rule = KH_LINE_AUTO;
         p->line = kh_lines240_from_lines(v);
     }
@@ -294,13 +297,13 @@ static void read_runs(lua_State *L, int idx, const char *what, kh_para *p)
                 kh_para_add_run(p, KH_RUN_BREAK)->props = props;
             } else {
                 if (kh_lua_rawfield(L, r, "text") != LUA_TSTRING)
-                    luaL_error(L, "%s.runs[%d].text: expected text, got %s", what, (int)i, luaL_typename(L, -1));
+                    luaL_error(L, _("%s.runs[%d].text: expected text, got %s"), what, (int)i, kh_lua_type_shown(L, -1));
                 add_text_runs(L, p, what, lua_gettop(L), &props);
                 lua_pop(L, 1);
             }
         } else {
-            luaL_error(L, "%s.runs[%d]: expected text or a run table {text=…, bold=…}, got %s", what,
-                       (int)i, luaL_typename(L, r));
+            luaL_error(L, _("%s.runs[%d]: expected text or a run table {text=…, bold=…}, got %s"), what,
+                       (int)i, kh_lua_type_shown(L, r));
         }
         lua_settop(L, r - 1);
     }
@@ -318,17 +321,17 @@ static void read_list_ref(lua_State *L, int idx, const kh_doc *doc, const char *
     int has_level = opt_number(L, idx, what, "list_level", &level);
     if (!list) {
         if (has_level)
-            luaL_error(L, "%s.list_level: give the list too (list = \"…\")", what);
+            luaL_error(L, _("%s.list_level: give the list too (list = \"…\")"), what);
         return;
     }
     int n = kh_lists_find(&doc->lists, list);
     if (!n)
-        luaL_error(L, "%s.list: no list '%s' was defined (doc:list{id = \"%s\", …})", what, list, list);
+        luaL_error(L, _("%s.list: no list '%s' was defined (doc:list{id = \"%s\", …})"), what, list, list);
     const kh_list *l = kh_lists_get(&doc->lists, n);
     if (!has_level)
         level = 1;
     if (level != floor(level) || level < 1 || level > l->nlevels)
-        luaL_error(L, "%s.list_level: expected a level of list '%s', from 1 to %d, got %f", what, list,
+        luaL_error(L, _("%s.list_level: expected a level of list '%s', from 1 to %d, got %f"), what, list,
                    l->nlevels, level);
     ref->list = n;
     ref->level = (int)level;
@@ -354,7 +357,7 @@ static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, c
             char id[64];
             snprintf(id, sizeof id, "%s", style.text);
             kh_gated_free(&style);
-            luaL_error(L, "%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})", what, id, id);
+            luaL_error(L, _("%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})"), what, id, id);
         }
         kh_model_take(&p->style, &style);
     }
@@ -367,10 +370,10 @@ static void read_para(lua_State *L, int idx, kh_doc *doc, kh_block_list *into, c
         kh_run_props_init(&props);
         add_text_runs(L, p, what, lua_gettop(L), &props);
     } else if (t != LUA_TNIL) {
-        field_type_error(L, what, "text", "text");
+        field_type_error(L, what, "text", N_("%s.%s: expected text, got %s"));
     }
     lua_pop(L, 1);
-    if (opt_list(L, idx, what, "runs", "a list of runs") == LUA_TTABLE)
+    if (opt_list(L, idx, what, "runs", N_("%s.%s: expected a list of runs, got %s")) == LUA_TTABLE)
         read_runs(L, lua_gettop(L), what, p);
     lua_pop(L, 1);
 }
@@ -425,12 +428,12 @@ static void free_style(void *p)
 static void check_id(lua_State *L, const char *what, const char *field, const char *id)
 {
     if (!*id)
-        luaL_error(L, "%s.%s: expected an id, got an empty string", what, field);
+        luaL_error(L, _("%s.%s: expected an id, got an empty string"), what, field);
     if (strlen(id) > 64)
-        luaL_error(L, "%s.%s: expected an id of at most 64 letters and digits", what, field);
+        luaL_error(L, _("%s.%s: expected an id of at most 64 letters and digits"), what, field);
     for (const char *c = id; *c; c++)
         if (!((*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9')))
-            luaL_error(L, "%s.%s: expected letters and digits only (A-Z, a-z, 0-9), got \"%s\"", what, field, id);
+            luaL_error(L, _("%s.%s: expected letters and digits only (A-Z, a-z, 0-9), got \"%s\""), what, field, id);
 }
 
 static void check_style_id(lua_State *L, const char *field, const char *id) { check_id(L, "style", field, id); }
@@ -449,7 +452,7 @@ static int doc_style(lua_State *L)
     kh_box_hold_charges(L, box);
     kh_gated g;
     if (!opt_text(L, 2, "style", "id", &g))
-        luaL_error(L, "style.id: expected text (the style's identifier)");
+        luaL_error(L, _("style.id: expected text (the style's identifier)"));
     kh_model_take(&s->id, &g);
     check_style_id(L, "id", s->id);
     if (opt_text(L, 2, "style", "name", &g)) {
@@ -463,7 +466,7 @@ static int doc_style(lua_State *L)
         kh_model_take(&s->based_on, &g);
         check_style_id(L, "based_on", s->based_on);
         if (!kh_doc_find_style(doc, s->based_on))
-            luaL_error(L, "style.based_on: no style '%s' was defined before '%s'", s->based_on, s->id);
+            luaL_error(L, _("style.based_on: no style '%s' was defined before '%s'"), s->based_on, s->id);
     }
     if (opt_text(L, 2, "style", "next", &g)) {
         kh_model_take(&s->next, &g);
@@ -473,18 +476,18 @@ static int doc_style(lua_State *L)
     double outline;
     if (opt_number(L, 2, "style", "outline_level", &outline)) {
         if (outline != floor(outline) || outline < 1 || outline > 9)
-            luaL_error(L, "style.outline_level: expected a heading level from 1 to 9, got %f", outline);
+            luaL_error(L, _("style.outline_level: expected a heading level from 1 to 9, got %f"), outline);
         s->outline_level = (int)outline;
     }
     if (s->outline_level && s->list.list) {
         /* Headings are numbered by one list, level for level: ODF has one outline numbering. */
         if (s->list.level != s->outline_level)
-            luaL_error(L, "style.list_level: a heading of outline_level %d takes level %d of its list, not %d",
+            luaL_error(L, _("style.list_level: a heading of outline_level %d takes level %d of its list, not %d"),
                        s->outline_level, s->outline_level, s->list.level);
         for (size_t i = 0; i < doc->nstyles; i++) {
             const kh_style *o = &doc->styles[i];
             if (o->outline_level && o->list.list && o->list.list != s->list.list && strcmp(o->id, s->id))
-                luaL_error(L, "style.list: headings are numbered by one list; '%s' already uses list '%s'",
+                luaL_error(L, _("style.list: headings are numbered by one list; '%s' already uses list '%s'"),
                            o->id, doc->lists.items[o->list.list - 1].id);
         }
     }
@@ -527,13 +530,13 @@ static void read_level(lua_State *L, int idx, kh_list_level *lv, int level)
         while (formats[i] && strcmp(formats[i], f) != 0)
             i++;
         if (!formats[i])
-            luaL_error(L, "%s.format: expected decimal, upper-roman, lower-roman, upper-letter, "
-                          "lower-letter, bullet or none, got \"%s\"", what, f);
+            luaL_error(L, _("%s.format: expected decimal, upper-roman, lower-roman, upper-letter, "
+                          "lower-letter, bullet or none, got \"%s\""), what, f);
         lv->format = (kh_num_format)i;
     }
     kh_gated text;
     if (!opt_text(L, idx, what, "text", &text))
-        luaL_error(L, "%s.text: expected the label, e.g. \"%%%d.\" (or the bullet, \"-\")", what, level);
+        luaL_error(L, _("%s.text: expected the label, e.g. \"%%%d.\" (or the bullet, \"-\")"), what, level);
     if (lv->format == KH_NUM_BULLET || lv->format == KH_NUM_NONE) {
         kh_model_take(&lv->suffix, &text);   /* the label is the text itself */
         lv->first_shown = level;
@@ -543,13 +546,13 @@ static void read_level(lua_State *L, int idx, kh_list_level *lv, int level)
                                      why, sizeof why);
         kh_gated_free(&text);
         if (rc)
-            luaL_error(L, "%s.text: %s", what, why);
+            luaL_error(L, _("%s.text: %s"), what, why);
     }
     double v;
     lv->start = 1;
     if (opt_number(L, idx, what, "start", &v)) {
         if (v != floor(v) || v < 0 || v > 32767)
-            luaL_error(L, "%s.start: expected a whole number from 0 to 32767, got %f", what, v);
+            luaL_error(L, _("%s.start: expected a whole number from 0 to 32767, got %f"), what, v);
         lv->start = (int)v;
     }
     const char *follow = opt_word(L, idx, what, "follow", word, sizeof word);
@@ -560,7 +563,7 @@ static void read_level(lua_State *L, int idx, kh_list_level *lv, int level)
         else if (strcmp(follow, "nothing") == 0)
             lv->follow = KH_FOLLOW_NOTHING;
         else if (strcmp(follow, "tab") != 0)
-            luaL_error(L, "%s.follow: expected tab, space or nothing, got \"%s\"", what, follow);
+            luaL_error(L, _("%s.follow: expected tab, space or nothing, got \"%s\""), what, follow);
     }
     lv->indent_left = lv->indent_first = 0;
     opt_mm(L, idx, what, "indent_left", &lv->indent_left);
@@ -581,15 +584,15 @@ static int doc_list(lua_State *L)
     kh_box_hold_charges(L, box);
     kh_gated g;
     if (!opt_text(L, 2, "list", "id", &g))
-        luaL_error(L, "list.id: expected text (the list's identifier)");
+        luaL_error(L, _("list.id: expected text (the list's identifier)"));
     kh_model_take(&l->id, &g);
     check_id(L, "list", "id", l->id);
-    if (opt_list(L, 2, "list", "levels", "a list of levels") != LUA_TTABLE)
-        luaL_error(L, "list.levels: expected a list of 1 to %d levels", KH_LIST_LEVELS);
+    if (opt_list(L, 2, "list", "levels", N_("%s.%s: expected a list of levels, got %s")) != LUA_TTABLE)
+        luaL_error(L, _("list.levels: expected a list of 1 to %d levels"), KH_LIST_LEVELS);
     int levels = lua_gettop(L);
     size_t n = lua_rawlen(L, levels);
     if (n < 1 || n > KH_LIST_LEVELS)
-        luaL_error(L, "list.levels: expected 1 to %d levels, got %d", KH_LIST_LEVELS, (int)n);
+        luaL_error(L, _("list.levels: expected 1 to %d levels, got %d"), KH_LIST_LEVELS, (int)n);
     check_keys(L, levels, "list.levels", (const char *const[]){NULL}, 1);
     for (size_t k = 1; k <= n; k++) {
         lua_rawgeti(L, levels, (lua_Integer)k);
@@ -625,7 +628,7 @@ static int doc_section(lua_State *L)
     char word[16];
     const char *orient = opt_word(L, 2, "section", "orientation", word, sizeof word);
     if (orient && strcmp(orient, "landscape") && strcmp(orient, "portrait"))
-        luaL_error(L, "section.orientation: expected \"portrait\" or \"landscape\", got \"%s\"", orient);
+        luaL_error(L, _("section.orientation: expected \"portrait\" or \"landscape\", got \"%s\""), orient);
     int landscape = orient && !strcmp(orient, "landscape");
     if ((landscape && s.width < s.height) || (!landscape && orient && s.width > s.height)) {
         int w = s.width;
@@ -645,12 +648,12 @@ static int doc_section(lua_State *L)
         s.page_start = (int)v;
     if (opt_number(L, 2, "section", "number_size", &v)) {
         if (v < 1 || v > 200)
-            luaL_error(L, "section.number_size: expected a font size in points from 1 to 200, got %f", v);
+            luaL_error(L, _("section.number_size: expected a font size in points from 1 to 200, got %f"), v);
         s.number_props.run.size = kh_half_points_from_pt(v);
     }
     if (s.width < 1000 || s.height < 1000 || kh_section_text_width(&s) < 1000
         || s.height - s.margin_top - s.margin_bottom < 1000)
-        luaL_error(L, "section: the margins leave no room for text");
+        luaL_error(L, _("section: the margins leave no room for text"));
     kh_doc_append_section(doc, &s);
     return 0;
 }
@@ -671,7 +674,7 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
     if (opt_number(L, idx, "cell", "shade", &v)) {
         /* kh_finish's rule, checked here too so the error names the template line */
         if (!kh_shade_valid((int)v))
-            luaL_error(L, "cell.shade: expected a percentage from 0 to 100, got %f", v);
+            luaL_error(L, _("cell.shade: expected a percentage from 0 to 100, got %f"), v);
         cell->shade = (int)v;
     }
     if (opt_number(L, idx, "cell", "column", &v))
@@ -682,9 +685,9 @@ static void read_cell(lua_State *L, int idx, kh_doc *doc, kh_cell *cell)
         if (!strcmp(va, "top")) cell->valign = KH_VALIGN_TOP;
         else if (!strcmp(va, "center")) cell->valign = KH_VALIGN_CENTER;
         else if (!strcmp(va, "bottom")) cell->valign = KH_VALIGN_BOTTOM;
-        else luaL_error(L, "cell.valign: expected \"top\", \"center\" or \"bottom\", got \"%s\"", va);
+        else luaL_error(L, _("cell.valign: expected \"top\", \"center\" or \"bottom\", got \"%s\""), va);
     }
-    if (opt_list(L, idx, "cell", "content", "a list of paragraphs") == LUA_TTABLE) {
+    if (opt_list(L, idx, "cell", "content", N_("%s.%s: expected a list of paragraphs, got %s")) == LUA_TTABLE) {
         int c = lua_gettop(L);
         lua_Integer n = (lua_Integer)lua_rawlen(L, c);
         for (lua_Integer i = 1; i <= n; i++) {
@@ -707,9 +710,9 @@ static int doc_table(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     check_keys(L, 2, "table", table_fields, 0);
-    if (opt_list(L, 2, "table", "widths", "a list of column widths in mm") != LUA_TTABLE
+    if (opt_list(L, 2, "table", "widths", N_("%s.%s: expected a list of column widths in mm, got %s")) != LUA_TTABLE
         || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
-        luaL_error(L, "table.widths: expected a list of 1 to 63 column widths in mm");
+        luaL_error(L, _("table.widths: expected a list of 1 to 63 column widths in mm"));
     int ncols = (int)lua_rawlen(L, -1);
     lua_pop(L, 1);
     /* The table is built apart, in a box, and moved into the document once it is laid out. */
@@ -721,7 +724,7 @@ static int doc_table(lua_State *L)
     for (int i = 0; i < ncols; i++) {
         lua_rawgeti(L, -1, i + 1);
         if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
-            luaL_error(L, "table.widths[%d]: expected a width in mm, got %s", i + 1, luaL_typename(L, -1));
+            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, kh_lua_type_shown(L, -1));
         t->widths[i] = kh_twips_from_mm(lua_tonumber(L, -1));
         lua_pop(L, 1);
     }
@@ -732,15 +735,15 @@ static int doc_table(lua_State *L)
     kh_gated src;
     if (opt_text(L, 2, "table", "source", &src))
         kh_model_take(&t->source, &src);
-    if (opt_list(L, 2, "table", "rows", "a list of rows") != LUA_TTABLE)
-        luaL_error(L, "table.rows: expected a list of rows");
+    if (opt_list(L, 2, "table", "rows", N_("%s.%s: expected a list of rows, got %s")) != LUA_TTABLE)
+        luaL_error(L, _("table.rows: expected a list of rows"));
     int rows = lua_gettop(L);
     lua_Integer n = (lua_Integer)lua_rawlen(L, rows);
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, rows, i);
         int r = lua_gettop(L);
         if (!lua_istable(L, r))
-            luaL_error(L, "table.rows[%d]: expected a row {cells = {…}}", (int)i);
+            luaL_error(L, _("table.rows[%d]: expected a row {cells = {…}}"), (int)i);
         check_keys(L, r, "row", row_fields, 0);
         kh_sandbox_charge(L, COST_ROW + (size_t)ncols * 16);
         kh_row *row = kh_table_add_row(t);
@@ -749,14 +752,14 @@ static int doc_table(lua_State *L)
         double v;
         if (opt_number(L, r, "row", "line", &v))
             row->line = (int)v;
-        if (opt_list(L, r, "row", "cells", "a list of cells") != LUA_TTABLE)
-            luaL_error(L, "table.rows[%d].cells: expected a list of cells", (int)i);
+        if (opt_list(L, r, "row", "cells", N_("%s.%s: expected a list of cells, got %s")) != LUA_TTABLE)
+            luaL_error(L, _("table.rows[%d].cells: expected a list of cells"), (int)i);
         int cells = lua_gettop(L);
         lua_Integer nc = (lua_Integer)lua_rawlen(L, cells);
         for (lua_Integer k = 1; k <= nc; k++) {
             lua_rawgeti(L, cells, k);
             if (!lua_istable(L, -1))
-                luaL_error(L, "table.rows[%d].cells[%d]: expected a cell {content = {…}}", (int)i, (int)k);
+                luaL_error(L, _("table.rows[%d].cells[%d]: expected a cell {content = {…}}"), (int)i, (int)k);
             kh_sandbox_charge(L, COST_CELL);
             read_cell(L, lua_gettop(L), doc, kh_row_add_cell(row));
             lua_pop(L, 1);
@@ -770,7 +773,7 @@ static int doc_table(lua_State *L)
         /* Rows from a file: the file and line say it all; rows from Lua: the template line. */
         if (t->source)
             return kh_lua_error_plain(L, "%s", err.message);
-        return luaL_error(L, "table: %s", err.message);
+        return luaL_error(L, _("table: %s"), err.message);
     }
     kh_blocks_append_table(&kh_doc_current_section(doc)->body, kh_box_take(L, box));
     return 0;
@@ -813,7 +816,7 @@ static int doc_settings(lua_State *L)
     if (opt_text(L, 2, "document", "lang", &g)) {
         if (!valid_lang(g.text)) {
             kh_gated_free(&g);
-            luaL_error(L, "document.lang: expected a language tag such as \"vi-VN\"");
+            luaL_error(L, _("document.lang: expected a language tag such as \"vi-VN\""));
         }
         kh_model_take(&doc->lang, &g);
     }
@@ -875,14 +878,14 @@ static const char *source_text(lua_State *L, int idx, size_t *len)
     if (lua_type(L, idx) == LUA_TTABLE) {
         kh_lua_check_plain(L, idx, "text source");
         if (kh_lua_rawfield(L, idx, "text") != LUA_TSTRING)
-            luaL_error(L, "expected a text or read_text(…) source, got a table without text");
+            luaL_error(L, _("expected a text or read_text(…) source, got a table without text"));
         if (kh_lua_rawfield(L, idx, "file") != LUA_TSTRING) {
             lua_pop(L, 1);
             lua_pushliteral(L, "body");
         }
     } else {
         if (lua_type(L, idx) != LUA_TSTRING)
-            luaL_typeerror(L, idx, "text or a read_text(…) source");
+            luaL_typeerror(L, idx, _("text or a read_text(…) source"));
         lua_pushvalue(L, idx);
         lua_pushliteral(L, "body");
     }
@@ -979,7 +982,7 @@ static int map_text(lua_State *L, char *(*map)(const char *, size_t), const char
     char *u = map(s, len);
     kh_box_put(L, box, u, NULL);
     if (!u)
-        return luaL_error(L, "%s: expected UTF-8 text without control characters", fname);
+        return luaL_error(L, _("%s: expected UTF-8 text without control characters"), fname);
     lua_pushstring(L, u);
     return 1;
 }
@@ -1036,11 +1039,28 @@ static int kh_lua_where(lua_State *L)
     return 1;
 }
 
+/* kh._(msgid) → the message in the user's language (po/vi.po): templates and modules write their
+   warnings and errors in English, marked so that xgettext finds them. */
+static int kh_lua_gettext(lua_State *L)
+{
+    lua_pushstring(L, _(luaL_checkstring(L, 1)));
+    return 1;
+}
+
+/* kh.ngettext(one, many, n) → ONE or MANY as N asks, in the user's language. */
+static int kh_lua_ngettext(lua_State *L)
+{
+    const char *one = luaL_checkstring(L, 1), *many = luaL_checkstring(L, 2);
+    lua_Integer n = luaL_checkinteger(L, 3);
+    lua_pushstring(L, kh_ngettext(one, many, n < 0 ? (unsigned long)-n : (unsigned long)n));
+    return 1;
+}
+
 void kh_builder_push_module(lua_State *L)
 {
     static const luaL_Reg fns[] = {
         {"markup", kh_lua_markup}, {"inline", kh_lua_inline}, {"upper", kh_lua_upper}, {"lower", kh_lua_lower},
         {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn}, {"where", kh_lua_where},
-        {NULL, NULL}};
+        {"_", kh_lua_gettext}, {"ngettext", kh_lua_ngettext}, {NULL, NULL}};
     luaL_newlib(L, fns);
 }

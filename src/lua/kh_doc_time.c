@@ -5,6 +5,7 @@
 #include <lauxlib.h>
 #include "kh_boundary.h"
 #include "kh_doc_time.h"
+#include "kh_i18n.h"
 
 long long kh_days_to_epoch(int year, int month, int day)
 {
@@ -27,7 +28,7 @@ static int source_date_epoch(long long *t, kh_error *err)
     /* Up to 9999-12-31 23:59:59: what the dates of core.xml and meta.xml can hold. */
     if (n == 0 || n > 12 || strspn(s, "0123456789") != n || (*t = strtoll(s, NULL, 10)) > 253402300799LL)
         return kh_error_set(err, KH_EXIT_INPUT,
-                            "SOURCE_DATE_EPOCH: expected the seconds since 1970-01-01 UTC, digits only (e.g. 1735689600), got '%.40s'; or unset it",
+                            _("SOURCE_DATE_EPOCH: expected the seconds since 1970-01-01 UTC, digits only (e.g. 1735689600), got '%.40s'; or unset it"),
                             s);
     return 1;
 }

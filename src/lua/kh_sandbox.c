@@ -11,6 +11,7 @@
 #include <lualib.h>
 #include "kh_embedded.h"
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_sandbox.h"
 #include "kh_util.h"
@@ -81,9 +82,20 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         if (sb->L != L)
             lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, 1);
-        kh_lua_error_plain(L, "%s%sinstruction budget of %I exceeded (a loop that never ends?)",
+        /* TRANSLATORS: %I is a whole number (Lua's own format). */
+        kh_lua_error_plain(L, _("%s%sinstruction budget of %I exceeded (a loop that never ends?)"),
                            sb->where, sb->where[0] ? " " : "", (lua_Integer)sb->limits.max_instructions);
     }
+}
+
+const char *kh_lua_type_shown(lua_State *L, int idx)
+{
+    /* Lua's names, marked here so that the catalogue holds them. */
+    static const char *const names[] = {N_("no value"), N_("nil"), N_("boolean"), N_("userdata"),
+                                        N_("number"), N_("string"), N_("table"), N_("function"),
+                                        N_("thread")};
+    int t = lua_type(L, idx);
+    return _(t >= LUA_TNONE && t <= LUA_TTHREAD ? names[t + 1] : luaL_typename(L, idx));
 }
 
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...)
@@ -146,7 +158,7 @@ static int safe_load(lua_State *L)
     const char *name = luaL_optstring(L, 2, "=(load)");
     const char *mode = luaL_optstring(L, 3, "t");
     if (strcmp(mode, "t") != 0)
-        return luaL_error(L, "load: only text chunks are allowed (mode \"t\")");
+        return luaL_error(L, _("load: only text chunks are allowed (mode \"t\")"));
     int has_env = !lua_isnone(L, 4);
     if (luaL_loadbufferx(L, s, len, name, "t") != LUA_OK) {
         lua_pushnil(L);
@@ -174,11 +186,11 @@ static int safe_setmetatable(lua_State *L)
     if (t == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
         if (lua_rawget(L, 2) != LUA_TNIL)
-            return luaL_error(L, "setmetatable: a __gc field is not allowed");
+            return luaL_error(L, _("setmetatable: a __gc field is not allowed"));
         lua_pop(L, 1);
     }
     if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
-        return luaL_error(L, "cannot change a protected metatable");
+        return luaL_error(L, _("cannot change a protected metatable"));
     lua_settop(L, 2);
     lua_setmetatable(L, 1);
     return 1;
@@ -202,7 +214,7 @@ int kh_sandbox_find_module(kh_sandbox *sb, const char *name, const char *subdir,
     *len = 0;
     if (!valid_module_name(name))
         return kh_error_set(err, KH_EXIT_INPUT,
-                            "module '%s': expected a name of letters, digits, '-' or '_'", name);
+                            _("module '%s': expected a name of letters, digits, '-' or '_'"), name);
     char rel[80];
     snprintf(rel, sizeof rel, "%s.lua", name);
     for (size_t i = 0; i < sb->npaths; i++) {
@@ -240,7 +252,7 @@ int kh_sandbox_find_module(kh_sandbox *sb, const char *name, const char *subdir,
             return KH_OK;
         }
     }
-    return kh_error_set(err, KH_EXIT_INPUT, "module '%s' not found in the template path", name);
+    return kh_error_set(err, KH_EXIT_INPUT, _("module '%s' not found in the template path"), name);
 }
 
 int kh_sandbox_load_module(kh_sandbox *sb, const char *name, const char *subdir, kh_error *err)
@@ -267,7 +279,7 @@ static int safe_require(lua_State *L)
     kh_error err;
     kh_error_clear(&err);
     if (kh_sandbox_load_module(kh_sandbox_of(L), name, NULL, &err) != KH_OK)
-        return luaL_error(L, "require: %s", err.message);
+        return luaL_error(L, _("require: %s"), err.message);
     lua_pushstring(L, name);
     lua_call(L, 1, 1);
     if (lua_isnil(L, -1)) {
@@ -358,9 +370,9 @@ static void build_safe_globals(lua_State *L)
    would abort(); say it in one line instead. A fuzzing build aborts so the fuzzer keeps the input. */
 static int panic(lua_State *L)
 {
-    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)";
+    const char *msg = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : _("(no message)");
     char shown[KH_MSG_QUOTED_SIZE];
-    fprintf(stderr, "kehoach: internal error: unprotected Lua error: %s\n", kh_msg_quote(shown, msg));
+    fprintf(stderr, _("kehoach: internal error: unprotected Lua error: %s\n"), kh_msg_quote(shown, msg));
     fflush(stderr);
 #ifdef KH_FUZZING
     abort();
@@ -380,7 +392,7 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
            as Lua does before it fails an allocation of its own. */
         lua_gc(L, LUA_GCCOLLECT);
         if (sb->used + sb->external + bytes > sb->limits.max_memory)
-            return luaL_error(L, "memory budget of %d MB exceeded (the document being written)",
+            return luaL_error(L, _("memory budget of %d MB exceeded (the document being written)"),
                               (int)(sb->limits.max_memory >> 20));
     }
     sb->external += bytes;
@@ -425,7 +437,7 @@ kh_sandbox *kh_sandbox_new(const kh_limits *limits, kh_error *err)
     sb->L = lua_newstate(budget_alloc, sb);
     if (!sb->L) {
         free(sb);
-        kh_error_set(err, KH_EXIT_IO, "cannot create the Lua state");
+        kh_error_set(err, KH_EXIT_IO, _("cannot create the Lua state"));
         return NULL;
     }
     lua_atpanic(sb->L, panic);
@@ -483,10 +495,10 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
         const char *msg = lua_tostring(L, -1);
         const char *base = strrchr(chunkname, '/') ? strrchr(chunkname, '/') + 1 : chunkname;
         if (rc == LUA_ERRMEM || sb->over_memory)
-            kh_error_set(err, KH_EXIT_INPUT, "%s: memory budget of %zu MB exceeded", chunkname,
+            kh_error_set(err, KH_EXIT_INPUT, _("%s: memory budget of %zu MB exceeded"), chunkname,
                          sb->limits.max_memory >> 20);
         else if (!msg || !strstr(msg, base))   /* "C stack overflow" and the like name no file */
-            kh_error_set(err, KH_EXIT_INPUT, "%s: %s", chunkname, msg ? msg : "cannot load");
+            kh_error_set(err, KH_EXIT_INPUT, "%s: %s", chunkname, msg ? msg : _("cannot load"));
         else
             kh_error_set(err, KH_EXIT_INPUT, "%s", msg);
         lua_pop(L, 2);
@@ -518,8 +530,8 @@ static int traceback_first_line(lua_State *L)
        position: give them the place in the plan or template where they happened. */
     if (!lua_isstring(L, 1)) {
         push_lua_where(L);
-        lua_pushfstring(L, "%s%s(error object is a %s value)", lua_tostring(L, -1),
-                        lua_rawlen(L, -1) ? " " : "", luaL_typename(L, 1));
+        lua_pushfstring(L, _("%s%s(error object is a %s value)"), lua_tostring(L, -1),
+                        lua_rawlen(L, -1) ? " " : "", kh_lua_type_shown(L, 1));
     } else if (lua_type(L, 1) == LUA_TSTRING && strncmp(lua_tostring(L, 1), "C stack overflow", 16) == 0) {
         push_lua_where(L);
         lua_pushfstring(L, "%s%s%s", lua_tostring(L, -1), lua_rawlen(L, -1) ? " " : "", lua_tostring(L, 1));
@@ -548,13 +560,13 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
         return KH_OK;
     const char *msg = lua_tostring(L, -1);
     if (rc == LUA_ERRMEM)
-        kh_error_set(err, KH_EXIT_INPUT, "%s%smemory budget of %zu MB exceeded", sb->where,
+        kh_error_set(err, KH_EXIT_INPUT, _("%s%smemory budget of %zu MB exceeded"), sb->where,
                      sb->where[0] ? " " : "", sb->limits.max_memory >> 20);
     else if (rc == LUA_ERRERR)   /* an error in the message handler: its message has no place */
         kh_error_set(err, KH_EXIT_INPUT, "%s%s%s", sb->where, sb->where[0] ? " " : "",
                      msg ? msg : "error in error handling");
     else if (sb->over_memory && !strstr(msg ? msg : "", "memory budget"))
-        kh_error_set(err, KH_EXIT_INPUT, "%s%smemory budget of %zu MB exceeded",
+        kh_error_set(err, KH_EXIT_INPUT, _("%s%smemory budget of %zu MB exceeded"),
                      msg ? msg : "", msg ? ": " : "", sb->limits.max_memory >> 20);
     else
         kh_error_set(err, KH_EXIT_INPUT, "%s", msg ? msg : "error");

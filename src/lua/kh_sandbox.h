@@ -72,6 +72,10 @@ void kh_sandbox_uncharge(lua_State *L, size_t bytes);
 /* Raise a Lua error with MESSAGE as it is (no position of the caller prepended). */
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...);
 
+/* The type of the value at IDX, named in the user's language ("table", "bảng"), for messages
+   that say what was found instead. */
+const char *kh_lua_type_shown(lua_State *L, int idx);
+
 /* Instructions used so far (approximate, for the benchmark) and peak memory. */
 size_t kh_sandbox_peak_memory(const kh_sandbox *sb);
 #endif

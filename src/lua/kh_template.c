@@ -7,7 +7,9 @@
 #include <lauxlib.h>
 #include "kh_builder.h"
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_plan.h"
+#include "kh_sandbox.h"
 #include "kh_boundary.h"
 #include "kh_template.h"
 #include "kh_util.h"
@@ -35,7 +37,7 @@ static int find_in_plan_dir(kh_sandbox *sb, kh_template *t, kh_error *err)
         int plan_dir = kh_sandbox_plan_dir(sb);
         t->dir_fd = plan_dir >= 0 ? fcntl(plan_dir, F_DUPFD_CLOEXEC, 0) : -1;
         if (t->dir_fd < 0)
-            kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open the folder", t->dir);
+            kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open the folder"), t->dir);
     }
     if (t->dir_fd < 0)
         return KH_EXIT_INPUT;
@@ -86,7 +88,7 @@ int kh_template_find(kh_sandbox *sb, const char *cli_name, int plan, kh_template
             if (strlen(s) != len) {
                 lua_pop(L, 1);
                 t->name = kh_xstrdup("?");
-                return kh_error_set(err, KH_EXIT_INPUT, "%s: template: expected a template name or file, got text holding a NUL byte",
+                return kh_error_set(err, KH_EXIT_INPUT, _("%s: template: expected a template name or file, got text holding a NUL byte"),
                                     kh_plan_file());
             }
             t->name = kh_xstrdup(s);
@@ -105,7 +107,7 @@ int kh_template_find(kh_sandbox *sb, const char *cli_name, int plan, kh_template
         kh_error_clear(&where);
         rc = find_in_plan_dir(sb, t, &where);
         if (rc != KH_OK)
-            kh_error_set(err, KH_EXIT_INPUT, "%s: template: %s", kh_plan_file(), where.message);
+            kh_error_set(err, KH_EXIT_INPUT, _("%s: template: %s"), kh_plan_file(), where.message);
     } else {
         rc = find_as_typed(t, err);
     }
@@ -137,14 +139,14 @@ int kh_template_run(kh_sandbox *sb, kh_template *t, kh_error *err)
     if (kh_sandbox_call(sb, 1, 1, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (!lua_istable(L, -1)) {
-        kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected the file to return a table with a render function, got %s",
-                     name, luaL_typename(L, -1));
+        kh_error_set(err, KH_EXIT_INPUT, _("template '%s': expected the file to return a table with a render function, got %s"),
+                     name, kh_lua_type_shown(L, -1));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
     if (!kh_lua_is_plain(L, -1)) {   /* its render would be read raw, so not seen: say so */
-        kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a plain table, got a table with a metatable that "
-                     "lends fields (__index): write render and the settings into the table itself", name);
+        kh_error_set(err, KH_EXIT_INPUT, _("template '%s': expected a plain table, got a table with a metatable that "
+                     "lends fields (__index): write render and the settings into the table itself"), name);
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }

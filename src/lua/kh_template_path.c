@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "kh_embedded.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_sandbox.h"
 #include "kh_template_path.h"
@@ -116,7 +117,7 @@ static void note(found **f, size_t *n, size_t *cap, const char *name, const char
         kh_msg_escape(a, sizeof a, name, strlen(name), KH_MSG_MAX_CHARS, 0);
         kh_msg_escape(b, sizeof b, where, strlen(where), KH_MSG_MAX_CHARS, 0);
         kh_msg_escape(c, sizeof c, (*f)[first].where, strlen((*f)[first].where), KH_MSG_MAX_CHARS, 0);
-        fprintf(out, "%-16s %s (not used: %s comes first)\n", a, b, c);
+        fprintf(out, _("%-16s %s (not used: %s comes first)\n"), a, b, c);
         return;
     }
     KH_GROW(*f, *n, *cap);
@@ -140,7 +141,7 @@ static void print_share_dir(FILE *out)
 {
     char *share = share_dir();
     if (!share) {
-        fputs("\ninstalled folder: not known (the program's own path cannot be read; set KEHOACH_SHARE_DIR)\n", out);
+        fputs(_("\ninstalled folder: not known (the program's own path cannot be read; set KEHOACH_SHARE_DIR)\n"), out);
         return;
     }
     const char *env = getenv("KEHOACH_SHARE_DIR");
@@ -148,8 +149,11 @@ static void print_share_dir(FILE *out)
     int there = stat(share, &st) == 0 && S_ISDIR(st.st_mode);
     char shown[KH_MSG_QUOTED_SIZE];
     kh_msg_escape(shown, sizeof shown, share, strlen(share), KH_MSG_MAX_CHARS, 0);
-    fprintf(out, "\ninstalled folder: %s (%s%s)\n", shown,
-            env && *env ? "from KEHOACH_SHARE_DIR" : "beside the program", there ? "" : "; not found");
+    const char *how = env && *env ? there ? _("\ninstalled folder: %s (from KEHOACH_SHARE_DIR)\n")
+                                          : _("\ninstalled folder: %s (from KEHOACH_SHARE_DIR; not found)\n")
+                      : there ? _("\ninstalled folder: %s (beside the program)\n")
+                              : _("\ninstalled folder: %s (beside the program; not found)\n");
+    fprintf(out, how, shown);
     free(share);
 }
 
@@ -186,7 +190,7 @@ void kh_template_path_list(FILE *out)
             continue;
         char name[256];
         snprintf(name, sizeof name, "%.*s", (int)(strlen(e->path) - 14), e->path + 10);
-        note(&f, &n, &cap, name, "built in", out);
+        note(&f, &n, &cap, name, _("built in"), out);
     }
     for (size_t i = 0; i < n; i++) {
         free(f[i].name);

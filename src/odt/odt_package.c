@@ -2,6 +2,7 @@
    then the XML parts, deflated. */
 #include <stdlib.h>
 #include <string.h>
+#include "kh_i18n.h"
 #include "kh_odt.h"
 #include "kh_package.h"
 #include "odt_internal.h"
@@ -10,7 +11,7 @@ static int add(kh_package *pkg, const char *name, int rc, char *data, size_t len
 {
     if (rc != 0) {
         free(data);
-        return kh_error_set(err, KH_EXIT_IO, "%s: cannot write the XML part", name);
+        return kh_error_set(err, KH_EXIT_IO, _("%s: cannot write the XML part"), name);
     }
     return kh_package_add(pkg, name, data, len, 0, err);
 }
@@ -20,7 +21,7 @@ int kh_odt_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     *out = NULL;
     *out_len = 0;
     if (!doc->finished)   /* kh_finish also makes sure there is a section */
-        return kh_error_set(err, KH_EXIT_IO, "the document model was not finished (kh_finish) before it was written");
+        return kh_error_set(err, KH_EXIT_IO, _("the document model was not finished (kh_finish) before it was written"));
     kh_package *pkg = kh_package_new(doc->time, err);
     if (!pkg)
         return KH_EXIT_IO;

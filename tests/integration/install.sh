@@ -45,7 +45,8 @@ fi
 check "nothing written outside DESTDIR ($PREFIX not made on the machine)" test ! -e "$PREFIX"
 I=$DEST$PREFIX
 for f in bin/kehoach share/kehoach/templates/nd30.lua share/kehoach/lua/vn.lua share/man/man1/kehoach.1 \
-  share/bash-completion/completions/kehoach share/doc/kehoach/examples/dak-lak-2026/plan.lua; do
+  share/bash-completion/completions/kehoach share/doc/kehoach/examples/dak-lak-2026/plan.lua \
+  share/locale/vi/LC_MESSAGES/kehoach.mo; do
   check "installed: $f" test -f "$I/$f"
 done
 check "bin/kehoach is executable" test -x "$I/bin/kehoach"
@@ -86,6 +87,10 @@ if render "$TMP/work" "$M/bin/kehoach" b.docx; then
 else
   not_ok "moved: kehoach renders: $(head -2 "$TMP/render.err")"
 fi
+
+# The moved program still finds its Vietnamese messages (PREFIX/share/locale beside it).
+check "moved: the messages in Vietnamese from the installed catalogue" \
+  grep -qx "kehoach: không có lệnh 'x' (xem kehoach --help)" <<<"$(KEHOACH_LANG=vi "$M/bin/kehoach" x 2>&1)"
 
 # KEHOACH_SHARE_DIR overrides the folder beside the program.
 mkdir -p "$TMP/own"

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "kh_error.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 
 static const char ellipsis[] = "\xe2\x80\xa6";
@@ -199,19 +200,27 @@ static void test_message_language(void **state)
 {
     (void)state;
     set_locale_env(NULL, NULL, NULL, NULL);
-    assert_false(kh_msg_vietnamese());
+    assert_false(kh_i18n_environment_vietnamese());
     set_locale_env(NULL, NULL, "vi_VN.UTF-8", NULL);
-    assert_true(kh_msg_vietnamese());
+    assert_true(kh_i18n_environment_vietnamese());
     set_locale_env("C.UTF-8", NULL, "vi_VN.UTF-8", NULL);
-    assert_false(kh_msg_vietnamese());        /* LC_ALL wins over LANG */
+    assert_false(kh_i18n_environment_vietnamese());        /* LC_ALL wins over LANG */
     set_locale_env("", "vi_VN", "en_US.UTF-8", NULL);
-    assert_true(kh_msg_vietnamese());         /* an empty LC_ALL is not set */
+    assert_true(kh_i18n_environment_vietnamese());         /* an empty LC_ALL is not set */
     set_locale_env(NULL, NULL, "en_US.UTF-8", "vi:en");
-    assert_true(kh_msg_vietnamese());         /* LANGUAGE lists the languages first */
+    assert_true(kh_i18n_environment_vietnamese());         /* LANGUAGE lists the languages first */
     set_locale_env(NULL, NULL, "vi_VN.UTF-8", "en");
-    assert_false(kh_msg_vietnamese());
+    assert_false(kh_i18n_environment_vietnamese());
     set_locale_env("C", NULL, NULL, "vi");
-    assert_false(kh_msg_vietnamese());        /* under the C locale LANGUAGE is not read */
+    assert_false(kh_i18n_environment_vietnamese());        /* under the C locale LANGUAGE is not read */
+    set_locale_env(NULL, NULL, "en_US.UTF-8", "en_GB:vi");
+    assert_false(kh_i18n_environment_vietnamese());   /* English has no catalogue: the first wins */
+    setenv("KEHOACH_LANG", "vi", 1);
+    assert_true(kh_i18n_environment_vietnamese());    /* KEHOACH_LANG wins over every locale */
+    set_locale_env(NULL, NULL, "vi_VN.UTF-8", NULL);
+    setenv("KEHOACH_LANG", "en", 1);
+    assert_false(kh_i18n_environment_vietnamese());
+    unsetenv("KEHOACH_LANG");
     set_locale_env(NULL, NULL, NULL, NULL);
 }
 
