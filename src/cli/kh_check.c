@@ -10,13 +10,14 @@
 #include "kh_cmd_plan.h"
 #include "kh_commands.h"
 #include "kh_fix.h"
+#include "kh_i18n.h"
 #include "kh_judge.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_template.h"
 #include "kh_template_path.h"
 
-static const char usage_check[] =
+static const char usage_check[] = N_(
     "Usage: kehoach check PLAN [--format text|json]\n"
     "\n"
     "Checks a plan folder (or plan file) against the format rules of Nghị định 30/2020/NĐ-CP and\n"
@@ -26,9 +27,9 @@ static const char usage_check[] =
     "\n"
     "Options:\n"
     "  --format text|json   text (default), or one JSON object:\n"
-    "                       {\"findings\":[{\"file\":…,\"line\":…,\"level\":\"error\"|\"warning\",\n"
-    "                       \"rule\":…,\"message\":…},…],\"errors\":N,\"warnings\":M}\n"
-    "                       (line 0 when the problem has no line)\n"
+    "                       {\"findings\":[{\"file\":…,\"line\":…,\"column\":…,\"level\":\"error\"|\n"
+    "                       \"warning\",\"rule\":…,\"path\":…,\"message\":…},…],\"errors\":N,\n"
+    "                       \"warnings\":M} (line 0 when the problem has no line)\n"
     "  --fix                mend the lines a finding says how to: a heading pasted with a\n"
     "                       wrong number, a heading typed as plain text (body files only);\n"
     "                       each change is printed as FILE:LINE: \"old\" → \"new\".\n"
@@ -41,15 +42,15 @@ static const char usage_check[] =
     "to-fill, file, template, load.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 the plan cannot be loaded\n"
-    "(its error is the one finding) or bad usage, 3 an internal failure.\n";
+    "(its error is the one finding) or bad usage, 3 an internal failure.\n");
 
 static int usage_error(const char *fmt, const char *arg)
 {
-    fputs("kehoach: check: ", stderr);
+    fputs(_("kehoach: check: "), stderr);
     char shown[KH_MSG_QUOTED_SIZE];   /* an argument may be a file name from anywhere */
     kh_msg_escape(shown, sizeof shown, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
     fprintf(stderr, fmt, shown);
-    fputs(" (see kehoach check --help)\n", stderr);
+    fputs(_(" (see kehoach check --help)\n"), stderr);
     return KH_EXIT_INPUT;
 }
 
@@ -101,8 +102,13 @@ static int print_report(const kh_findings *f, int json, const char *plan)
     } else {
         char shown[1024];
         kh_msg_escape(shown, sizeof shown, plan, strlen(plan), 0, 0);
-        printf("%s: %d error%s, %d warning%s\n", shown, f->errors, f->errors == 1 ? "" : "s", f->warnings,
-               f->warnings == 1 ? "" : "s");
+        /* Two plural forms, one a number: "1 error, 2 warnings" */
+        char errors[128], warnings[128];
+        snprintf(errors, sizeof errors, kh_ngettext("%d error", "%d errors", (unsigned long)f->errors), f->errors);
+        snprintf(warnings, sizeof warnings, kh_ngettext("%d warning", "%d warnings", (unsigned long)f->warnings),
+                 f->warnings);
+        /* TRANSLATORS: the plan file, then "N errors" and "M warnings" */
+        printf(_("%s: %s, %s\n"), shown, errors, warnings);
     }
     return f->unloadable ? KH_EXIT_INPUT : f->errors > 0 ? KH_EXIT_CHECK : KH_OK;
 }
@@ -115,29 +121,29 @@ int kh_check_command(int argc, char **argv)
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            fputs(usage_check, stdout);
+            fputs(_(usage_check), stdout);
             return KH_OK;
         } else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
             const char *f = a[8] == '=' ? a + 9 : v;
             if (!f || (strcmp(f, "text") && strcmp(f, "json")))
-                return usage_error("--format: expected text or json, got '%s'", f ? f : "nothing");
+                return usage_error(_("--format: expected text or json, got '%s'"), f ? f : _("nothing"));
             json = !strcmp(f, "json");
             if (a[8] != '=')
                 i++;
         } else if (!strcmp(a, "--fix")) {
             fix = 1;
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("unknown option '%s'", a);
+            return usage_error(_("unknown option '%s'"), a);
         } else if (!plan) {
             plan = a;
         } else {
-            return usage_error("one plan at a time, got a second: '%s'", a);
+            return usage_error(_("one plan at a time, got a second: '%s'"), a);
         }
     }
     if (!plan)
-        return usage_error("%s", "expected a plan folder or file");
+        return usage_error("%s", _("expected a plan folder or file"));
     if (fix && json)
-        return usage_error("%s", "--fix prints its changes as text lines: use it without --format json");
+        return usage_error("%s", _("--fix prints its changes as text lines: use it without --format json"));
 
     kh_error err;
     kh_error_clear(&err);
@@ -146,7 +152,7 @@ int kh_check_command(int argc, char **argv)
     kh_findings findings;
     int rc = kh_judge(&opt, &findings, NULL, NULL, &err);
     if (rc != KH_OK) {
-        fprintf(stderr, "kehoach: check: %s\n", err.message);
+        fprintf(stderr, _("kehoach: check: %s\n"), err.message);
         return rc;
     }
     const char *plan_file = *kh_plan_file() ? kh_plan_file() : plan;
@@ -154,7 +160,7 @@ int kh_check_command(int argc, char **argv)
     if (fix && !findings.unloadable) {
         int frc = kh_fix_apply(&findings, &err);
         if (frc != KH_OK) {
-            fprintf(stderr, "kehoach: check --fix: %s\n", err.message);
+            fprintf(stderr, _("kehoach: check --fix: %s\n"), err.message);
             rc = frc;
         }
     }

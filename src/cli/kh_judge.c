@@ -6,6 +6,7 @@
 #include <lauxlib.h>
 #include "kh_builder.h"
 #include "kh_cmd_plan.h"
+#include "kh_i18n.h"
 #include "kh_judge.h"
 #include "kh_message.h"
 #include "kh_plan.h"
@@ -59,7 +60,7 @@ void kh_finding_format(const kh_finding *f, int with_level, char *buf, size_t ca
         snprintf(place, sizeof place, "%s:%d", file, f->line);
     else
         snprintf(place, sizeof place, "%s", file);
-    snprintf(buf, cap, "%s: %s%s%s [%s]", place, with_level ? (f->error ? "error" : "warning") : "",
+    snprintf(buf, cap, "%s: %s%s%s [%s]", place, with_level ? (f->error ? _("error") : _("warning")) : "",
              with_level ? ": " : "", message, f->rule ? f->rule : "?");
 }
 
@@ -452,8 +453,8 @@ int kh_judge(const kh_judge_options *opt, kh_findings *out, kh_doc **doc, kh_ren
                 why += pn + 2;
             size_t n = strlen(why) + 200;
             x->message = kh_xmalloc(n);
-            snprintf(x->message, n, "not every rule could be checked (%s): give the check more room "
-                     "(render --max-memory, --max-instructions) to check the plan whole", why);
+            snprintf(x->message, n, _("not every rule could be checked (%s): give the check more room "
+                                      "(render --max-memory, --max-instructions) to check the plan whole"), why);
         } else if (rc != KH_OK) {
             kh_findings_free(out);
             *err = build_err;

@@ -17,6 +17,7 @@
 #include "kh_pdf.h"
 #include "kh_plan.h"
 #include "kh_render.h"
+#include "kh_sandbox.h"
 #include "kh_template.h"
 #include "kh_template_path.h"
 #include "kh_util.h"
@@ -65,8 +66,8 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_r
     if (protected_field(sb, -1, "render", err) != KH_OK)
         return KH_EXIT_INPUT;
     if (!lua_isfunction(L, -1)) {
-        return kh_error_set(err, KH_EXIT_INPUT, "template '%s': expected a function render(plan, doc, options), got %s",
-                            name, luaL_typename(L, -1));
+        return kh_error_set(err, KH_EXIT_INPUT, _("template '%s': expected a function render(plan, doc, options), got %s"),
+                            name, kh_lua_type_shown(L, -1));
     }
     int template = lua_gettop(L) - 1;
     lua_pushvalue(L, plan);
@@ -80,7 +81,7 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_r
     if (kh_sandbox_call(sb, 3, 0, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (doc->nsections == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, "template '%s': render wrote nothing", name);
+        return kh_error_set(err, KH_EXIT_INPUT, _("template '%s': render wrote nothing"), name);
     return KH_OK;
 }
 
@@ -144,7 +145,7 @@ static int render_bytes(const kh_render_options *opt, char **data, size_t *len, 
     }
     kh_findings_free(&findings);
     if (!doc)
-        return rc != KH_OK ? rc : kh_error_set(err, KH_EXIT_IO, "the plan was judged, but no document was built");
+        return rc != KH_OK ? rc : kh_error_set(err, KH_EXIT_IO, _("the plan was judged, but no document was built"));
     if (opt->format == KH_FORMAT_ODT)
         rc = kh_odt_write(doc, data, len, err);
     else
@@ -153,7 +154,7 @@ static int render_bytes(const kh_render_options *opt, char **data, size_t *len, 
     if (rc == KH_OK && opt->format == KH_FORMAT_PDF) {
         char *docx = *data;
         size_t docx_len = *len;
-        const char *name = strcmp(opt->output ? opt->output : "-", "-") ? opt->output : "standard output";
+        const char *name = strcmp(opt->output ? opt->output : "-", "-") ? opt->output : _("standard output");
         rc = kh_pdf_convert(&opt->pdf, name, docx, docx_len, data, len, err);
         free(docx);
         if (rc == KH_OK)
@@ -172,7 +173,7 @@ int kh_render_to_memory(const kh_render_options *opt, char **data, size_t *len, 
 static int write_stdout(const char *data, size_t len, kh_error *err)
 {
     if (kh_write_all(STDOUT_FILENO, data, len) < 0)
-        return kh_error_set(err, KH_EXIT_IO, "standard output: cannot write the document: %s",
+        return kh_error_set(err, KH_EXIT_IO, _("standard output: cannot write the document: %s"),
                             strerror(errno));
     return KH_OK;
 }
