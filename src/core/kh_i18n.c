@@ -114,6 +114,7 @@ void kh_i18n_init(void)
     find_locale_dir();
     bindtextdomain(KH_I18N_DOMAIN, locale_dir);
     bind_textdomain_codeset(KH_I18N_DOMAIN, "UTF-8");   /* the catalogue as written, under any LC_CTYPE */
+    bind_textdomain_codeset("libc", "UTF-8");   /* strerror's words too, not "Kh?ng c? t?p tin" */
     textdomain(KH_I18N_DOMAIN);
 }
 
