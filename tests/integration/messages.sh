@@ -154,6 +154,40 @@ return T
 LUA
 run_both "nd30: unknown setting" render "$PLAN" -o "$W/out/typo.docx" --template "$W/typo.lua"
 
+# The corpora: every case of tests/check (check, then render) and every case of tests/hostile
+# that runs as a plain render (with its own arguments), under Vietnamese: every line of what
+# kehoach prints is Vietnamese. One line a corpus, the cases that leak named.
+corpus_vi() {
+  local what=$1 name=$2; shift 2
+  KEHOACH_LANG=vi "$@" >"$TMP/corpus.out" 2>&1 </dev/null
+  sed -i '/^$/d' "$TMP/corpus.out"
+  [ -s "$TMP/corpus.out" ] || return 0
+  if ! /usr/bin/python3 "$TMP/lang.py" vi <"$TMP/corpus.out" >"$TMP/corpus.why"; then
+    leaks+=("$name"); head -3 "$TMP/corpus.why" >>"$TMP/$what.leaks"
+  fi
+  cases=$((cases + 1))
+}
+leaks=() cases=0
+for dir in tests/check/cases/*/; do
+  dir=${dir%/} name=${dir##*/}
+  KEHOACH_TEMPLATE_PATH=$dir corpus_vi check "check/$name" "$BIN" check "$dir"
+  KEHOACH_TEMPLATE_PATH=$dir corpus_vi check "render/$name" "$BIN" render "$dir" -o "$TMP/corpus.docx"
+done
+if ((${#leaks[@]} == 0)); then ok "tests/check under vi: $cases runs, every line Vietnamese"
+else not_ok "tests/check under vi: English in ${#leaks[@]} of $cases runs: ${leaks[*]:0:10}"; head -12 "$TMP/check.leaks"; fi
+leaks=() cases=0
+for dir in "$HOSTILE"/cases/*/; do
+  name=$(basename "$dir")
+  grep -Eq '^(command|env|fsize|unprivileged|variants|output)\b' "$dir/expected" && continue
+  hostile_plan "$name"
+  extra=$(sed -n 's/^args //p' "$dir/expected" | sed "s|{PLAN}|$PLAN|g; s|{W}|$W|g; s|{OUT}|$OUT|g; s|{OUTDIR}|$OUTDIR|g")
+  # shellcheck disable=SC2086
+  corpus_vi hostile "hostile/$name" timeout 60 "$BIN" render "$PLAN" -o "$OUT" $extra
+  rm -rf "$W"
+done
+if ((${#leaks[@]} == 0)); then ok "tests/hostile under vi: $cases runs, every line Vietnamese"
+else not_ok "tests/hostile under vi: English in ${#leaks[@]} of $cases runs: ${leaks[*]:0:10}"; head -12 "$TMP/hostile.leaks"; fi
+
 # The English lines are the source's, which the other tests grep.
 grep -qx "kehoach: unknown command 'frobnicate' (see kehoach --help)" "$TMP/unknown command.en" &&
   ok "English: the unknown command line as written" || not_ok "English: $(cat "$TMP/unknown command.en")"
