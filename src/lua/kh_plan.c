@@ -10,6 +10,7 @@
 #include "kh_boundary.h"
 #include "kh_box.h"
 #include "kh_csv_lua.h"
+#include "kh_embedded.h"
 #include "kh_fileio.h"
 #include "kh_message.h"
 #include "kh_plan.h"
@@ -159,6 +160,70 @@ static int text_tostring(lua_State *L)
 }
 
 /* ---- checking the returned table ---- */
+
+static const char SCHEMA_REF[] = "kh.schema";
+
+void kh_plan_push_schema(lua_State *L)
+{
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SCHEMA_REF) == LUA_TTABLE)
+        return;
+    lua_pop(L, 1);
+    const char *name = "lua/schema.lua";
+    const kh_embedded_file *f = kh_embedded_find(name);
+    kh_sandbox *sb = kh_sandbox_of(L);
+    if (!f || !sb)
+        luaL_error(L, "%s: not built into this binary", name);
+    kh_error err;
+    kh_error_clear(&err);
+    kh_sandbox_push_env(sb);
+    if (kh_sandbox_load(sb, f->data, f->size, name, &err) != KH_OK)
+        kh_lua_error_plain(L, "%s", err.message);
+    lua_pushliteral(L, "schema");
+    lua_call(L, 1, 1);
+    if (!lua_istable(L, -1))
+        luaL_error(L, "%s: expected the module to return a table", name);
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, SCHEMA_REF);
+}
+
+/* A finding of the schema (at IDX: {key, args}) as one line into OUT: the key with its args put
+   in, each escaped and cut to KH_MSG_MAX_CHARS characters ('%s' quoted), so that text from the
+   plan can never start a line of its own. */
+static void format_finding(lua_State *L, int idx, char *out, size_t cap)
+{
+    kh_lua_rawfield(L, idx, "key");
+    kh_lua_rawfield(L, idx, "args");
+    const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "the plan is not valid";
+    int args = lua_gettop(L);
+    lua_Integer next = 1;
+    size_t n = 0;
+    char piece[KH_MSG_QUOTED_SIZE];
+    out[0] = '\0';
+    for (const char *p = key; *p && n + 1 < cap; p++) {
+        int quoted = p[0] == '\'' && p[1] == '%' && p[2] == 's' && p[3] == '\'';
+        if (quoted || (p[0] == '%' && p[1] == 's')) {
+            const char *arg = "";
+            if (lua_istable(L, args) && lua_rawgeti(L, args, next++) == LUA_TSTRING)
+                arg = lua_tostring(L, -1);
+            if (quoted)
+                kh_msg_quote(piece, arg);
+            else
+                kh_msg_escape(piece, sizeof piece, arg, strlen(arg), KH_MSG_MAX_CHARS, 0);
+            if (lua_istable(L, args))
+                lua_pop(L, 1);
+            n += (size_t)snprintf(out + n, cap - n, "%s", piece);
+            p += quoted ? 3 : 1;
+        } else {
+            if (p[0] == '%' && p[1] == '%')
+                p++;
+            out[n++] = *p;
+            out[n] = '\0';
+        }
+        if (n >= cap)
+            n = cap - 1;
+    }
+    lua_pop(L, 2);
+}
 
 typedef struct {
     lua_State *L;
@@ -712,6 +777,19 @@ static int check_plan(lua_State *L)
     lua_rawset(L, lua_upvalueindex(1));
     if (normalise(c, 0) != KH_OK)
         return 0;
+    /* Every field's type, presence and value, from the one description of the plan; what
+       follows builds the model from a plan that passed (and reads its values defensively). */
+    kh_plan_push_schema(L);
+    lua_getfield(L, -1, "first_error");
+    lua_pushvalue(L, idx);
+    lua_call(L, 1, 1);
+    if (lua_istable(L, -1)) {
+        char msg[sizeof c->err->message];
+        format_finding(L, lua_gettop(L), msg, sizeof msg);
+        kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s", plan_file, msg);
+        return 0;
+    }
+    lua_pop(L, 2);
     kh_lua_rawfield(L, idx, "documents");
     int bundle = !lua_isnil(L, -1);
     lua_pop(L, 1);

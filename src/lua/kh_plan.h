@@ -31,6 +31,10 @@ int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_e
    plan file), its size charged to the memory budget before it is read, the buffer put in the box
    at BOX (kh_box.h). Raises a one-line error naming the file on failure; LENIENT returns NULL
    instead when the file cannot be opened or read (a budget exceeded still raises). */
+/* The plan schema (lua/schema.lua as built in: a plan's folder cannot replace it), loaded once
+   per sandbox, pushed. Raises a Lua error when it cannot be loaded. */
+void kh_plan_push_schema(lua_State *L);
+
 char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, const char *who, int lenient);
 /* kh_plan_dir()/REL, malloc'ed: how read_text and read_table name the file they read. */
 char *kh_plan_path(const char *rel);
