@@ -159,9 +159,11 @@ local DOCUMENT = {
   { name = "attached_to", type = "integer", what = "the number of an earlier document" },
 }
 
-local PLAN = { { name = "documents", type = "list", nonempty = true, of = { type = "record", kind = "document" },
-                 what = "a list of documents" } }
+local DOCUMENTS = { name = "documents", type = "list", nonempty = true, of = { type = "record", kind = "document" },
+                   what = "a list of documents" }
+local PLAN = {}
 for _, f in ipairs(DOCUMENT) do PLAN[#PLAN + 1] = f end
+PLAN[#PLAN + 1] = DOCUMENTS
 
 M.kinds = {
   plan = PLAN, document = DOCUMENT, signer = SIGNER, marks = MARKS, appendix = APPENDIX,
@@ -183,8 +185,8 @@ M.keys = {
   unknown = "unknown field '%s': check its spelling (the fields here are %s)",
   unnamed = "'%s' holds a value without a field name: write it as name = value",
   type = "'%s': expected %s, got %s",
-  missing = "'%s' is missing: %s is required",
-  empty = "'%s' is empty: %s is required",
+  missing = "'%s' is missing: expected %s",
+  empty = "'%s' is empty: expected %s",
   empty_list = "'%s' is an empty list: expected %s",
   value = "'%s' is %s: expected %s",
   value_guess = "'%s' is %s: expected %s; write %s",
@@ -395,7 +397,7 @@ function M.validate(plan, report, opts)
   end
   -- a bundle: each document takes the plan's shared fields, then its own
   w:unknown(plan, "plan", {})
-  local field = M.kinds.plan[1]
+  local field = DOCUMENTS
   if not has_type(field, docs) or rawlen(docs) == 0 then
     w:value(field, docs, { "documents" }, {})
     if not has_type(field, docs) then return end

@@ -230,7 +230,7 @@ typedef struct {
     kh_error *err;
     char prefix[128]; /* "documents[2]." inside a bundle, else "" */
     char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
-    int quiet;        /* no warnings on stderr (kehoach check reports them itself) */
+    int quiet;        /* the stand-ins of files kehoach check could not read pass (it reports them itself) */
     int box;          /* stack index of a box holding the last NFC copy made */
 } checker;
 
@@ -782,7 +782,10 @@ static int check_plan(lua_State *L)
     kh_plan_push_schema(L);
     lua_getfield(L, -1, "first_error");
     lua_pushvalue(L, idx);
-    lua_call(L, 1, 1);
+    lua_createtable(L, 0, 1);
+    lua_pushboolean(L, c->quiet);
+    lua_setfield(L, -2, "lenient");
+    lua_call(L, 2, 1);
     if (lua_istable(L, -1)) {
         char msg[sizeof c->err->message];
         format_finding(L, lua_gettop(L), msg, sizeof msg);

@@ -12,8 +12,9 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err);
 /* The two halves of kh_plan_load. kh_plan_run runs the plan file and leaves the table it returns
    on the stack as written (no field checked, strings as typed); PREPARE, when not NULL, is called
    with the plan's environment on top of the stack (read_text and read_table set) just before
-   the plan runs, to wrap them. kh_plan_validate checks and normalises the table on top of the
-   stack (popped on failure); QUIET leaves out the warnings about unknown fields. */
+   the plan runs, to wrap them. kh_plan_validate checks the table on top of the stack
+   against the plan schema (lua/schema.lua) and normalises it (popped on failure); QUIET lets
+   pass the stand-ins kehoach check puts for the files it could not read (marked failed). */
 int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, void *ud), void *ud,
                 kh_error *err);
 int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err);

@@ -275,6 +275,8 @@ out=$("$BIN" check "$ESC_PLAN" 2>&1)
 if ! raw_control <<<"$out" && grep -qF "unknown field 'x\\x1b[31m\\nkehoach: error: fake'" <<<"$out" &&
    ! grep -q '^kehoach: error: fake' <<<"$out"; then ok "check: a field name with escapes and a newline is shown escaped, in one line"
 else not_ok "check: a field name with escapes"; show <<<"$out" | cat -v; fi
+# new refuses a plan with an unknown field, as render does: it gets the plan without that one
+sed -i '/kehoach: error: fake"\] = 1,$/d' "$ESC_PLAN/plan.lua"
 out=$("$BIN" new "$ESC_PLAN" --year 2027 -o "$TMP/escapes-new" 2>"$TMP/new.err")
 status=$?
 err=$(cat "$TMP/new.err")

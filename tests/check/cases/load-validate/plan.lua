@@ -6,7 +6,6 @@ return {
   agency_name = "Sở Xây dựng",
   type = "KẾ HOẠCH",
   number = nil,
-  marks = { draft = 2 },
   symbol = "KH-SXD",
   place = "Đắk Lắk",
   date = "2026-06",
@@ -22,16 +21,12 @@ return {
     {
       title = "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH NĂM 2026",
       orientation = "landscape",
-      table = read_table("phu-luc.csv", {
-        header_rows = 1,
-        columns = {
-          { width = 5, align = "center" },
-          { width = 45 },
-          { width = 20 },
-          { width = 15, align = "center" },
+      table = {
+        rows = {
+          { "STT", "Nội dung" },
+          { "1", function() end },
         },
-        stt = { column = 1, format = "n", restart = true },
-      }),
+      },
     },
   },
 }
