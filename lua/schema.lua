@@ -73,17 +73,16 @@ local function signer_authority(ctx) return rawget(ctx.record, "authority") end
 
 local TEXT_SOURCE = {
   { name = "file", type = "text" },
-  { name = "text", type = "text", required = true, what = "the text" },
+  { name = "text", type = "text", required = true },
 }
 
 local SIGNER = {
-  { name = "authority", type = "text", values = { "TM.", "KT.", "TL.", "TUQ.", "Q." },
-    rule = "signer-authority", what = "the authority before the title" },
-  { name = "head", type = "text", what = "the head's title after the authority, e.g. \"GIÁM ĐỐC\"",
+  { name = "authority", type = "text", values = { "TM.", "KT.", "TL.", "TUQ.", "Q." }, rule = "signer-authority" },
+  { name = "head", type = "text", what = "text (the head's title after the authority, e.g. \"GIÁM ĐỐC\")",
     required = function(ctx) return signer_authority(ctx) ~= nil end },
-  { name = "title", type = "text", what = "the signer's title, e.g. \"GIÁM ĐỐC\"",
+  { name = "title", type = "text", what = "text (the signer's title, e.g. \"GIÁM ĐỐC\")",
     required = function(ctx) return signer_authority(ctx) ~= "Q." end },   -- "Q. GIÁM ĐỐC" has no second title
-  { name = "name", type = "text", what = "the signer's full name (a draft may leave it blank)",
+  { name = "name", type = "text", what = "text (the signer's full name; a draft may leave it blank)",
     required = function(ctx) return not ctx.draft end },
 }
 
@@ -95,13 +94,13 @@ local MARKS = {
 }
 
 local COLUMN = {
-  { name = "width", type = "number", what = "a share of the width, e.g. 20" },
-  { name = "mm", type = "number", what = "a width in millimetres" },
+  { name = "width", type = "number", what = "a number (the column's share of the width, e.g. 20)" },
+  { name = "mm", type = "number", what = "a number (the column's width in millimetres)" },
   { name = "align", type = "text", values = { "left", "center", "right", "justify" } },
 }
 
 local STT = {
-  { name = "column", type = "integer", what = "the number of the STT column, e.g. 1" },
+  { name = "column", type = "integer", what = "a whole number (the STT column, e.g. 1)" },
   { name = "format", type = "text", values = { "n", "group.n", "roman", "letter", "upper-letter" } },
   { name = "restart", type = "boolean" },
 }
@@ -110,15 +109,15 @@ local STT = {
 local TABLE = {
   { name = "file", type = "text" },
   { name = "rows", type = "list", required = true, of = { type = "table", what = "a row (a list of cells)" },
-    what = "the rows, e.g. read_table(\"phu-luc.csv\", {…})" },
-  { name = "header_rows", type = "integer", what = "the number of header rows, e.g. 1" },
+    what = "a list of rows, e.g. read_table(\"phu-luc.csv\", {…})" },
+  { name = "header_rows", type = "integer", what = "a whole number (the header rows, e.g. 1)" },
   { name = "columns", type = "list", of = { type = "record", kind = "column" } },
   { name = "stt", type = "record", kind = "stt" },
   { name = "separator", type = "text", values = { ",", ";", "\t" } },
 }
 
 local APPENDIX = {
-  { name = "title", type = "text", required = true, what = "the appendix title" },
+  { name = "title", type = "text", required = true, what = "text (the appendix title)" },
   { name = "subtitle", type = "text" },
   { name = "orientation", type = "text", values = { "portrait", "landscape" } },
   { name = "table", type = "record", kind = "table", what = "a table, e.g. read_table(\"phu-luc.csv\", {…})" },
@@ -128,32 +127,31 @@ local APPENDIX = {
 -- One document's own fields (the plan itself, or one of a bundle's documents).
 local DOCUMENT = {
   { name = "template", type = "text", what = "a template name or file" },
-  { name = "parent_agency", type = "text", what = "the parent agency (cơ quan chủ quản), e.g. \"UBND TỈNH ĐẮK LẮK\"" },
-  { name = "agency", type = "text", required = true,
-    what = "the issuing agency (cơ quan ban hành), e.g. \"SỞ XÂY DỰNG\"" },
-  { name = "agency_name", type = "text", what = "the agency as named in running text, e.g. \"Sở Xây dựng\"" },
-  { name = "type", type = "text", required = true, what = "the type (tên loại), e.g. \"KẾ HOẠCH\"" },
+  { name = "parent_agency", type = "text", what = "text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")" },
+  { name = "agency", type = "text", required = true, what = "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")" },
+  { name = "agency_name", type = "text", what = "text (the agency as named in running text, e.g. \"Sở Xây dựng\")" },
+  { name = "type", type = "text", required = true, what = "text (tên loại, e.g. \"KẾ HOẠCH\")" },
   -- a whole number, or its digits as text: the number rule says more
   { name = "number", type = { "integer", "text" }, what = "a whole number from 1 (or nil in a draft)" },
-  { name = "symbol", type = "text", required = unless_attached, what = "the symbol (ký hiệu), e.g. \"KH-SXD\"" },
+  { name = "symbol", type = "text", required = unless_attached, what = "text (ký hiệu, e.g. \"KH-SXD\")" },
   { name = "place", type = "text", required = function(ctx) return not ctx.draft end,
-    what = "the place name (địa danh), e.g. \"Đắk Lắk\" (a draft may leave it blank)" },
+    what = "text (địa danh, e.g. \"Đắk Lắk\"; a draft may leave it blank)" },
   -- its format is the date rule's
   { name = "date", type = "text", required = unless_attached,
-    what = "the date, \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft)" },
-  { name = "subject", type = "text", required = true, what = "the subject (trích yếu)" },
+    what = "a date \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft)" },
+  { name = "subject", type = "text", required = true, what = "text (trích yếu)" },
   { name = "body", type = { "text", "record" }, kind = "text_source", required = true,
-    what = "the body, e.g. read_text(\"body.txt\")" },
+    what = "the body text, e.g. read_text(\"body.txt\")" },
   { name = "recipients", type = "list", nonempty = true, required = unless_attached, of = { type = "text" },
-    what = "the recipients (nơi nhận), e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }" },
+    what = "a list of text lines (nơi nhận), e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }" },
   { name = "signer", type = "record", kind = "signer", required = unless_attached,
-    what = "the signer { authority, head, title, name }" },
+    what = "a table {authority, head, title, name}" },
   { name = "appendices", type = "list", of = { type = "record", kind = "appendix" },
-    what = "a list of appendices { title, orientation, table }" },
-  { name = "marks", type = "record", kind = "marks", what = "a table { draft, urgency, secrecy, circulation }" },
+    what = "a list of appendices {title, orientation, table}" },
+  { name = "marks", type = "record", kind = "marks", what = "a table {draft, urgency, secrecy, circulation}" },
   { name = "authority", type = "text",
     required = function(ctx) return rawget(ctx.fields, "type") == "QUYẾT ĐỊNH" end,
-    what = "the authority (thẩm quyền ban hành) of a QUYẾT ĐỊNH, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\"" },
+    what = "text (thẩm quyền ban hành, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\"; a QUYẾT ĐỊNH needs it)" },
   { name = "bases", type = "list", nonempty = true, of = { type = "text" }, what = "a list of text lines (\"Căn cứ …\")" },
   -- a document issued with an earlier one of the bundle (Mẫu 1.3): its range is checked with the bundle
   { name = "attached_to", type = "integer", what = "the number of an earlier document" },
@@ -183,13 +181,12 @@ end
 M.keys = {
   unknown_guess = "unknown field '%s': did you mean '%s'?",
   unknown = "unknown field '%s': check its spelling (the fields here are %s)",
-  unnamed = "'%s' holds a value without a field name: write it as name = value",
-  type = "'%s': expected %s, got %s",
-  missing = "'%s' is missing: expected %s",
-  empty = "'%s' is empty: expected %s",
-  empty_list = "'%s' is an empty list: expected %s",
-  value = "'%s' is %s: expected %s",
-  value_guess = "'%s' is %s: expected %s; write %s",
+  unnamed = "%s: a value without a field name: write it as name = value",
+  type = "%s: expected %s, got %s",
+  missing = "%s: expected %s, got nothing",
+  empty = "%s: expected %s, got a blank text",
+  empty_list = "%s: expected %s, got an empty list",
+  value_guess = "%s: expected %s, got %s: write %s",
 }
 
 -- { "appendices", 1, "orientaion" } → "appendices[1].orientaion"
@@ -316,7 +313,9 @@ function Walk:unknown(tbl, kind, path, also)
       self:add("unknown-field", child(path, k), M.keys.unknown, M.path_text(child(path, k)), table.concat(known, ", "))
     end
   end
-  if unnamed then self:add("unknown-field", path, M.keys.unnamed, M.path_text(path)) end
+  if unnamed then
+    self:add("unknown-field", path, M.keys.unnamed, #path > 0 and M.path_text(path) or "the returned table")
+  end
 end
 
 -- One value V of FIELD at PATH (V not nil).
@@ -332,10 +331,10 @@ function Walk:value(field, v, path, ctx)
     end
     local guess = M.nearest((n:gsub("^%s+", ""):gsub("%s+$", "")), field.values)
     if guess then
-      self:add(field.rule or "field-type", path, M.keys.value_guess, M.path_text(path), shown(v),
-               choices(field.values), shown(guess))
+      self:add(field.rule or "field-type", path, M.keys.value_guess, M.path_text(path), choices(field.values),
+               shown(v), shown(guess))
     else
-      self:add(field.rule or "field-type", path, M.keys.value, M.path_text(path), shown(v), choices(field.values))
+      self:add(field.rule or "field-type", path, M.keys.type, M.path_text(path), choices(field.values), shown(v))
     end
     return
   end
@@ -370,9 +369,9 @@ function Walk:record(tbl, kind, path, ctx, fields, where, also)
     local required = f.required
     if type(required) == "function" then required = required(inner) end
     if v == nil then
-      if required then self:add("required", p, M.keys.missing, M.path_text(p), f.what or expected(f)) end
+      if required then self:add("required", p, M.keys.missing, M.path_text(p), expected(f)) end
     elseif required and is_blank(v) then
-      self:add("required", p, M.keys.empty, M.path_text(p), f.what or expected(f))
+      self:add("required", p, M.keys.empty, M.path_text(p), expected(f))
     else
       self:value(f, v, p, inner)
     end
