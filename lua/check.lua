@@ -957,7 +957,9 @@ function Checker:check_files(ctx)
     local file, line, msg
     if f.error then file, line, msg = split_position(f.error) end
     if f.error and f.kind == "table" and msg and msg:match("^read_table: unknown option ") then
-      -- the plan schema reports it, at the option's own line
+      -- the plan schema reports it at the option's own line, when the table is in the plan
+      self.unknown_options[#self.unknown_options + 1] = { file = file or self.plan_file, line = line or f.line,
+                                                          message = msg }
     elseif f.error then
       if file and line then
         local rule = msg:match("^the row has %d+ cells") and "table-cells"
@@ -1025,7 +1027,7 @@ end
 
 local function new_checker(ctx)
   local t = ctx.template
-  return setmetatable({ findings = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
+  return setmetatable({ findings = {}, unknown_options = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
                         template_module = type(t) == "table" and t.module or nil }, Checker)
 end
 
@@ -1034,6 +1036,14 @@ function M.run(plan, ctx)
   c:check_files(ctx)
   -- every field's type, presence and value, at every depth, and the fields nobody reads
   schema.validate(plan, function(f) c:schema_finding(f) end, { nfc = nfc, lenient = true })
+  for _, u in ipairs(c.unknown_options) do
+    local name = u.message:match("^read_table: unknown option '(.-)'") or ""
+    local reported = false
+    for _, f in ipairs(c.findings) do
+      reported = reported or (f.rule == "unknown-field" and f.path ~= nil and f.path:sub(-#name - 1) == "." .. name)
+    end
+    if not reported then c:error(u.file, u.line, "unknown-field", u.message) end
+  end
   local docs = {}
   if plan.documents ~= nil then
     if is_list(plan.documents) then

@@ -10,7 +10,7 @@
 --             list of these (any one will do)
 --   required  true, or function(ctx) → whether it is required here; ctx holds draft, attached,
 --             the document's fields and the record holding the field. Text of spaces only is
---             missing too.
+--             missing too, unless blank_ok.
 --   values    the text values allowed (compared in NFC)
 --   what      how a message names what is expected
 --   rule      the rule id of a wrong value (default "field-type")
@@ -73,7 +73,7 @@ local function signer_authority(ctx) return rawget(ctx.record, "authority") end
 
 local TEXT_SOURCE = {
   { name = "file", type = "text" },
-  { name = "text", type = "text", required = true },
+  { name = "text", type = "text", required = true, blank_ok = true },   -- an empty body file loads
 }
 
 local SIGNER = {
@@ -370,7 +370,7 @@ function Walk:record(tbl, kind, path, ctx, fields, where, also)
     if type(required) == "function" then required = required(inner) end
     if v == nil then
       if required then self:add("required", p, M.keys.missing, M.path_text(p), expected(f)) end
-    elseif required and is_blank(v) then
+    elseif required and is_blank(v) and not f.blank_ok then
       self:add("required", p, M.keys.empty, M.path_text(p), expected(f))
     else
       self:value(f, v, p, inner)
