@@ -276,6 +276,19 @@ end
 -- ---------------------------------------------------------------------------------------------
 -- findings
 
+local function path_name(doc, path)
+  local parts = {}
+  if doc and doc.index then parts[1] = "documents[" .. doc.index .. "]" end
+  for _, k in ipairs(path) do
+    if type(k) == "number" then
+      parts[#parts] = (parts[#parts] or "") .. "[" .. k .. "]"
+    else
+      parts[#parts + 1] = k
+    end
+  end
+  return table.concat(parts, ".")
+end
+
 local Checker = {}
 Checker.__index = Checker
 
@@ -317,7 +330,9 @@ end
 
 -- Report at a field of the plan file.
 function Checker:at(doc, path, level, rule, message)
-  return self:add(self.plan_file, self:line_of(doc, path), level, rule, message)
+  local f = self:add(self.plan_file, self:line_of(doc, path), level, rule, message)
+  if #path > 0 or (doc and doc.index) then f.path = path_name(doc, path) end
+  return f
 end
 
 -- A finding of the plan schema, at the line of its field.
@@ -325,19 +340,6 @@ function Checker:schema_finding(f)
   local found = self:add(self.plan_file, self:line_of(nil, f.path), f.severity, f.rule, f.message, f.key, f.args)
   found.path = schema.path_text(f.path)
   return found
-end
-
-local function path_name(doc, path)
-  local parts = {}
-  if doc and doc.index then parts[1] = "documents[" .. doc.index .. "]" end
-  for _, k in ipairs(path) do
-    if type(k) == "number" then
-      parts[#parts] = (parts[#parts] or "") .. "[" .. k .. "]"
-    else
-      parts[#parts + 1] = k
-    end
-  end
-  return table.concat(parts, ".")
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -659,9 +661,9 @@ end
 
 -- "path:12:5: message" → path, 12, message
 local function split_position(message)
-  local file, line, rest = message:match("^(.-):(%d+):%d+: (.*)$")
+  local file, line, col, rest = message:match("^(.-):(%d+):(%d+): (.*)$")
   if not file then file, line, rest = message:match("^(.-):(%d+): (.*)$") end
-  if file then return file, tonumber(line), rest end
+  if file then return file, tonumber(line), rest, tonumber(col) end
   return nil, nil, message
 end
 
@@ -710,13 +712,19 @@ function Checker:check_body(doc)
   else
     return nil   -- missing or of the wrong type: the schema says so
   end
-  local ls = lines(text)
   local ok, blocks = pcall(kh.markup, text, file)
   if not ok then
-    local f, l, msg = split_position(tostring(blocks))
-    self:error(file, (l or 1) + base, "markup", msg or tostring(blocks))
-    blocks = {}
+    -- A body the markup refuses is that one finding (its lines are not looked at one by one:
+    -- a body refused for its size would not fit in memory twice).
+    -- a budget spent is not a finding about the body: the render, under the same budget, tells
+    if tostring(blocks):find(" budget ", 1, true) then error(blocks, 0) end
+    local f, l, msg, col = split_position(tostring(blocks))
+    self:error(file, (l or 1) + base, "markup", msg or tostring(blocks)).column = base == 0 and col or nil
+    local low = lower(text)
+    local at = low and low:find("phụ lục", 1, true)
+    return { file = file, first_ref = at and base + 1 + select(2, text:sub(1, at):gsub("\n", "")) or nil }
   end
+  local ls = lines(text)
   -- the numbers the template gives, as render computes them, to compare with any typed before
   -- a heading (pasted from a Word file): the same is no finding, another is a warning
   local numberer
@@ -954,8 +962,8 @@ end
 function Checker:check_files(ctx)
   local files = { { file = self.plan_file, raw = ctx.plan_text } }
   for _, f in ipairs(ctx.files or {}) do
-    local file, line, msg
-    if f.error then file, line, msg = split_position(f.error) end
+    local file, line, msg, col
+    if f.error then file, line, msg, col = split_position(f.error) end
     if f.error and f.kind == "table" and msg and msg:match("^read_table: unknown option ") then
       -- the plan schema reports it at the option's own line, when the table is in the plan
       self.unknown_options[#self.unknown_options + 1] = { file = file or self.plan_file, line = line or f.line,
@@ -964,7 +972,7 @@ function Checker:check_files(ctx)
       if file and line then
         local rule = msg:match("^the row has %d+ cells") and "table-cells"
                      or (f.kind == "table" and "table-syntax") or "file"
-        self:error(file, line, rule, msg)
+        self:error(file, line, rule, msg).column = col
       else
         local m = f.error
         if m:sub(1, #self.plan_file + 2) == self.plan_file .. ": " then m = m:sub(#self.plan_file + 3) end
@@ -1117,7 +1125,7 @@ end
 
 function M.finish(c, message)
   if message then
-    local file, line, msg = split_position(message)
+    local file, line, msg, col = split_position(message)
     if not file then
       local prefix = c.plan_file .. ": "
       msg = message
@@ -1144,21 +1152,21 @@ function M.finish(c, message)
     for _, f in ipairs(c.findings) do
       if f.level == "error" and f.file == file and f.line == line then known = true end
     end
-    if not known then c:error(file, line, "load", msg) end
+    if not known then c:error(file, line, "load", msg).column = col end
   end
   return report(c)
 end
 
 function M.fatal(ctx, message)
   local c = new_checker(ctx)
-  local file, line, msg = split_position(message)
+  local file, line, msg, col = split_position(message)
   if not file then
     local prefix = ctx.plan_file .. ": "
     msg = message
     if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
     file, line = ctx.plan_file, 0
   end
-  c:error(file, line, "load", msg)
+  c:error(file, line, "load", msg).column = col
   return report(c)
 end
 

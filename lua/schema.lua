@@ -40,7 +40,7 @@ end
 
 -- The candidate closest to NAME, when it is close enough to be the one meant.
 function M.nearest(name, candidates)
-  if #name > 200 then return nil end   -- no name that long was meant for a short one
+  if #name > 64 then return nil end   -- no field name is that long: nothing is near
   local best, best_d
   for _, c in ipairs(candidates) do
     local d = M.distance(name:lower(), c:lower())

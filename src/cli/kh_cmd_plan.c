@@ -22,7 +22,28 @@ static void push_list(lua_State *L)
     }
 }
 
-/* read_text / read_table wrapped: upvalues are the reader, its kind and the lenient flag. */
+/* Whether the plan called this reader inside a pcall of its own (upvalue 4), or in a coroutine:
+   then the plan handles a failure itself, as it does in render, and it is not a finding. */
+static int protected_by_plan(lua_State *L)
+{
+    if (!lua_pushthread(L)) {
+        lua_pop(L, 1);
+        return 1;
+    }
+    lua_pop(L, 1);
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        lua_getinfo(L, "f", &ar);
+        int same = lua_rawequal(L, -1, lua_upvalueindex(4));
+        lua_pop(L, 1);
+        if (same)
+            return 1;
+    }
+    return 0;
+}
+
+/* read_text / read_table wrapped: upvalues are the reader, its kind, the lenient flag and the
+   plan's pcall. */
 static int noted_reader(lua_State *L)
 {
     int nargs = lua_gettop(L);
@@ -36,8 +57,8 @@ static int noted_reader(lua_State *L)
     for (int i = 1; i <= nargs; i++)
         lua_pushvalue(L, i);
     int rc = lua_pcall(L, nargs, 1, 0);
-    if (rc != LUA_OK && (!lenient || rc != LUA_ERRRUN))
-        return lua_error(L);            /* out of memory, or strict: as the plain reader would */
+    if (rc != LUA_OK && (!lenient || rc != LUA_ERRRUN || protected_by_plan(L)))
+        return lua_error(L);            /* out of memory, strict, or the plan's own pcall: as the plain reader would */
     int res = lua_gettop(L);
     push_list(L);
     int list = lua_gettop(L);
@@ -105,7 +126,8 @@ void kh_cmd_note_files(lua_State *L, void *ud)
         lua_getfield(L, env, readers[i][0]);
         lua_pushstring(L, readers[i][1]);
         lua_pushboolean(L, lenient);
-        lua_pushcclosure(L, noted_reader, 3);
+        lua_getfield(L, env, "pcall");
+        lua_pushcclosure(L, noted_reader, 4);
         lua_setfield(L, env, readers[i][0]);
     }
 }

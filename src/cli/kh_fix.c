@@ -44,8 +44,8 @@ static int line_is(const char *data, line_span s, const char *want)
     return same;
 }
 
-/* Apply to the file REL every fix the findings list FINDINGS (stack index) gives for it. */
-static int fix_file(lua_State *L, int findings, int dirfd, const char *dir, const char *rel,
+/* Apply to the file REL every fix FINDINGS give for it. */
+static int fix_file(const kh_findings *findings, int dirfd, const char *dir, const char *rel,
                     const char *shown, int *changes, kh_error *err)
 {
     char *data;
@@ -55,29 +55,18 @@ static int fix_file(lua_State *L, int findings, int dirfd, const char *dir, cons
     line_span *lines;
     size_t nlines = split_lines(data, len, &lines);
     char **repl = kh_xcalloc(nlines ? nlines : 1, sizeof *repl);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, findings);
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, findings, i);
-        int f = lua_gettop(L);
-        lua_getfield(L, f, "file");
-        lua_getfield(L, f, "fix");
-        lua_getfield(L, f, "line");
-        lua_Integer line = lua_tointeger(L, -1);
-        if (lua_istable(L, -2) && lua_isstring(L, -3) && strcmp(lua_tostring(L, -3), shown) == 0 &&
-            line >= 1 && (size_t)line <= nlines && !repl[line - 1]) {
-            lua_getfield(L, -2, "from");
-            lua_getfield(L, -3, "to");
-            const char *from = lua_tostring(L, -2), *to = lua_tostring(L, -1);
-            if (from && to && line_is(data, lines[line - 1], from)) {
-                repl[line - 1] = kh_xstrdup(to);
-                char a[512], b[512];
-                kh_msg_escape(a, sizeof a, from, strlen(from), 0, 0);
-                kh_msg_escape(b, sizeof b, to, strlen(to), 0, 0);
-                printf("%s:%lld: \"%s\" → \"%s\"\n", shown, (long long)line, a, b);
-                (*changes)++;
-            }
+    for (int i = 0; i < findings->count; i++) {
+        const kh_finding *f = &findings->items[i];
+        size_t line = (size_t)f->line;
+        if (f->fix_from && f->fix_to && f->file && strcmp(f->file, shown) == 0 && line >= 1 && line <= nlines &&
+            !repl[line - 1] && line_is(data, lines[line - 1], f->fix_from)) {
+            repl[line - 1] = kh_xstrdup(f->fix_to);
+            char a[512], b[512];
+            kh_msg_escape(a, sizeof a, f->fix_from, strlen(f->fix_from), 0, 0);
+            kh_msg_escape(b, sizeof b, f->fix_to, strlen(f->fix_to), 0, 0);
+            printf("%s:%zu: \"%s\" → \"%s\"\n", shown, line, a, b);
+            (*changes)++;
         }
-        lua_settop(L, findings);
     }
     kh_buf out = {0};
     size_t at = 0;
@@ -101,46 +90,31 @@ static int fix_file(lua_State *L, int findings, int dirfd, const char *dir, cons
     return rc;
 }
 
-int kh_fix_apply(lua_State *L, int report, kh_error *err)
+int kh_fix_apply(const kh_findings *findings, kh_error *err)
 {
-    lua_getfield(L, report, "findings");
-    int findings = lua_gettop(L);
     const char *dir = kh_plan_dir();
     int dirfd = kh_dir_open(dir);
-    if (dirfd < 0) {
-        lua_settop(L, findings - 1);
+    if (dirfd < 0)
         return kh_error_set(err, KH_EXIT_IO, "%s: cannot open the plan's folder", dir);
-    }
     /* Each file once, in the order its first fix comes. */
-    lua_newtable(L);
-    int done = lua_gettop(L);
     int changes = 0, rc = KH_OK;
     size_t prefix = strlen(dir);
-    lua_Integer n = (lua_Integer)lua_rawlen(L, findings);
-    for (lua_Integer i = 1; i <= n && rc == KH_OK; i++) {
-        lua_rawgeti(L, findings, i);
-        lua_getfield(L, -1, "fix");
-        lua_getfield(L, -2, "file");
-        const char *shown = lua_tostring(L, -1);
-        if (lua_istable(L, -2) && shown && strncmp(shown, dir, prefix) == 0 && shown[prefix] == '/') {
-            lua_pushvalue(L, -1);
-            if (lua_rawget(L, done) == LUA_TNIL) {
-                lua_pop(L, 1);
-                lua_pushvalue(L, -1);
-                lua_pushboolean(L, 1);
-                lua_rawset(L, done);
-                int file_changes = 0;
-                char *shown_copy = kh_xstrdup(shown);
-                rc = fix_file(L, findings, dirfd, dir, shown_copy + prefix + 1, shown_copy, &file_changes, err);
-                free(shown_copy);
-                changes += file_changes;
-            }
-        }
-        lua_settop(L, done);
+    for (int i = 0; i < findings->count && rc == KH_OK; i++) {
+        const kh_finding *f = &findings->items[i];
+        const char *shown = f->file;
+        if (!f->fix_from || !shown || strncmp(shown, dir, prefix) != 0 || shown[prefix] != '/')
+            continue;
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = findings->items[j].fix_from && findings->items[j].file && !strcmp(findings->items[j].file, shown);
+        if (seen)
+            continue;
+        int file_changes = 0;
+        rc = fix_file(findings, dirfd, dir, shown + prefix + 1, shown, &file_changes, err);
+        changes += file_changes;
     }
     close(dirfd);
     if (rc == KH_OK)
         printf("%d line%s fixed\n", changes, changes == 1 ? "" : "s");
-    lua_settop(L, findings - 1);
     return rc;
 }

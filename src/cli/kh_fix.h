@@ -2,12 +2,12 @@
    body file of the plan's own) applied to their files. */
 #ifndef KH_FIX_H
 #define KH_FIX_H
-#include <lua.h>
 #include "kh_error.h"
+#include "kh_judge.h"
 
-/* Apply the fixes of the check report at stack index REPORT, beneath the plan's folder
+/* Apply the fixes FINDINGS carry, beneath the plan's folder
    (kh_plan_dir()), printing each change as FILE:LINE: "old" → "new" and then how many lines
    changed. A line that is no longer what the rules read is left alone. Returns KH_OK, or an
    exit status with ERR set. */
-int kh_fix_apply(lua_State *L, int report, kh_error *err);
+int kh_fix_apply(const kh_findings *findings, kh_error *err);
 #endif

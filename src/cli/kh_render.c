@@ -11,6 +11,7 @@
 #include "kh_finish.h"
 #include "kh_odt.h"
 #include "kh_fileio.h"
+#include "kh_judge.h"
 #include "kh_package.h"
 #include "kh_pdf.h"
 #include "kh_plan.h"
@@ -82,13 +83,12 @@ static int build(kh_sandbox *sb, const kh_render_options *opt, kh_doc *doc, kh_r
     return KH_OK;
 }
 
-/* The document's bytes in OPT's format; RESULT gets the template used and the pages. */
-static int render_bytes(const kh_render_options *opt, char **data, size_t *len, kh_render_result *result,
-                        kh_error *err)
+int kh_render_build(const kh_render_options *opt, kh_doc **out, kh_render_result *result, kh_error *err)
 {
-    *data = NULL;
-    *len = 0;
-    result->pages = -1;
+    *out = NULL;
+    kh_render_result local;
+    if (!result)
+        result = &local;
     kh_sandbox *sb = kh_sandbox_new(&opt->limits, err);
     if (!sb)
         return err->status;
@@ -97,12 +97,57 @@ static int render_bytes(const kh_render_options *opt, char **data, size_t *len, 
     kh_sandbox_free(sb);
     if (rc == KH_OK)
         rc = kh_finish(doc, err);
-    if (rc == KH_OK) {
-        if (opt->format == KH_FORMAT_ODT)
-            rc = kh_odt_write(doc, data, len, err);
-        else
-            rc = kh_docx_write(doc, data, len, err);
+    if (rc != KH_OK) {
+        kh_doc_free(doc);
+        return rc;
     }
+    *out = doc;
+    return KH_OK;
+}
+
+/* Print the warnings of a judgement on standard error, as render gives them. */
+static void print_warnings(const kh_findings *f)
+{
+    for (int i = 0; i < f->count; i++) {
+        if (f->items[i].error)
+            continue;
+        char line[KH_FINDING_LINE_SIZE];
+        kh_finding_format(&f->items[i], 0, line, sizeof line);
+        fprintf(stderr, "kehoach: warning: %s\n", line);
+    }
+}
+
+/* The document's bytes in OPT's format; RESULT gets the template used and the pages. The plan
+   is judged first, as `kehoach check` judges it: an error refuses it (the first one is ERR), and
+   the warnings are printed. */
+static int render_bytes(const kh_render_options *opt, char **data, size_t *len, kh_render_result *result,
+                        kh_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    result->pages = -1;
+    kh_findings findings;
+    kh_doc *doc = NULL;
+    kh_judge_options judge = { .render = opt };
+    int rc = kh_judge(&judge, &findings, &doc, result, err);
+    if (rc != KH_OK)
+        return rc;
+    print_warnings(&findings);
+    for (int i = 0; i < findings.count && !doc; i++) {
+        if (findings.items[i].error) {
+            char line[KH_FINDING_LINE_SIZE];
+            kh_finding_format(&findings.items[i], 0, line, sizeof line);
+            rc = kh_error_set(err, KH_EXIT_INPUT, "%s", line);
+            break;
+        }
+    }
+    kh_findings_free(&findings);
+    if (!doc)
+        return rc != KH_OK ? rc : kh_error_set(err, KH_EXIT_IO, "the plan was judged, but no document was built");
+    if (opt->format == KH_FORMAT_ODT)
+        rc = kh_odt_write(doc, data, len, err);
+    else
+        rc = kh_docx_write(doc, data, len, err);
     kh_doc_free(doc);
     if (rc == KH_OK && opt->format == KH_FORMAT_PDF) {
         char *docx = *data;

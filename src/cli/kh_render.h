@@ -5,6 +5,7 @@
 #include "kh_error.h"
 #include "kh_pdf.h"
 #include "kh_limits.h"
+#include "kh_model.h"
 
 /* A PDF is the DOCX made into a PDF by LibreOffice (kh_pdf.h). */
 typedef enum { KH_FORMAT_DOCX, KH_FORMAT_ODT, KH_FORMAT_PDF } kh_format;
@@ -26,7 +27,11 @@ typedef struct {
     char template_file[512]; /* the template used, as messages name it: "templates/nd30.lua" */
 } kh_render_result;
 
-/* Render and write atomically (or to standard output). Returns KH_OK or an exit status with ERR
+/* Build OPT's plan into a finished document in a fresh sandbox, without judging it first (the
+   last step of kh_judge). *DOC is NULL on failure. */
+int kh_render_build(const kh_render_options *opt, kh_doc **doc, kh_render_result *result, kh_error *err);
+
+/* Judge, then render and write atomically (or to standard output). Returns KH_OK or an exit status with ERR
    filled. RESULT may be NULL. */
 int kh_render(const kh_render_options *opt, kh_render_result *result, kh_error *err);
 

@@ -11,7 +11,7 @@ enum {
 
 typedef struct {
     int status;          /* one of the KH_EXIT_* values, KH_OK when no error */
-    char message[1024];  /* "file:line: what was expected" */
+    char message[4096];  /* "file:line: what was expected" */
 } kh_error;
 
 /* Record an error (the first one wins: later calls keep the original cause). Returns status. */

@@ -107,6 +107,15 @@ const char *kh_msg_quote(char out[KH_MSG_QUOTED_SIZE], const char *text)
     return out;
 }
 
+static kh_msg_sink warn_sink;
+static void *warn_sink_ud;
+
+void kh_msg_set_warning_sink(kh_msg_sink sink, void *ud)
+{
+    warn_sink = sink;
+    warn_sink_ud = ud;
+}
+
 void kh_msg_warn(const char *fmt, ...)
 {
     char raw[2048], line[2048];
@@ -119,7 +128,10 @@ void kh_msg_warn(const char *fmt, ...)
     int flags = (size_t)n >= sizeof raw ? KH_MSG_TRUNCATED : 0;
     size_t len = flags ? sizeof raw - 1 : (size_t)n;
     kh_msg_escape(line, sizeof line, raw, len, 0, flags);
-    fprintf(stderr, "kehoach: warning: %s\n", line);
+    if (warn_sink)
+        warn_sink(warn_sink_ud, line);
+    else
+        fprintf(stderr, "kehoach: warning: %s\n", line);
 }
 
 int kh_msg_vietnamese(void)

@@ -38,6 +38,12 @@ const char *kh_msg_quote(char out[KH_MSG_QUOTED_SIZE], const char *text);
    prefix, and the untrusted text in it can never start a line. */
 void kh_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* While a sink is set (NULL: none), kh_msg_warn hands it each warning's cleaned text (without
+   the prefix) instead of printing it: a judgement collects the warnings a render gives as
+   findings. */
+typedef void (*kh_msg_sink)(void *ud, const char *text);
+void kh_msg_set_warning_sink(kh_msg_sink sink, void *ud);
+
 /* Whether the user reads Vietnamese: the message language begins with "vi". It is the first of
    LC_ALL, LC_MESSAGES and LANG that is set, unless LANGUAGE lists languages (and that locale is
    not C or POSIX), as gettext decides. */

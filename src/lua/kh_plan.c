@@ -231,6 +231,7 @@ typedef struct {
     char prefix[128]; /* "documents[2]." inside a bundle, else "" */
     char path[512];   /* the field being checked, as "signer.name" or "recipients[3]" */
     int quiet;        /* the stand-ins of files kehoach check could not read pass (it reports them itself) */
+    int shape_only;   /* only the tables' shape: plain, not too deep, no functions; text as typed */
     int box;          /* stack index of a box holding the last NFC copy made */
 } checker;
 
@@ -255,6 +256,13 @@ static int normalise(checker *c, int depth)
                             "fields (__index): write the fields into the table itself",
                             plan_file, *c->path ? c->path : "the returned table");
     luaL_checkstack(L, 8, "plan too deep");
+    if (c->shape_only && lua_getmetatable(L, -1)) {
+        /* What is left (__len, __pairs, __tostring …) goes: the rules then read the table raw,
+           as the loader does, and nothing of the plan runs while they read it. */
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        lua_setmetatable(L, -2);
+    }
     size_t plen = strlen(c->path);
     lua_pushnil(L);
     while (lua_next(L, -2)) {
@@ -262,7 +270,7 @@ static int normalise(checker *c, int depth)
             snprintf(c->path + plen, sizeof c->path - plen, "[%lld]", (long long)lua_tointeger(L, -2));
         else if (lua_type(L, -2) == LUA_TSTRING)
             snprintf(c->path + plen, sizeof c->path - plen, "%s%s", plen ? "." : "", lua_tostring(L, -2));
-        if (lua_type(L, -1) == LUA_TSTRING) {
+        if (lua_type(L, -1) == LUA_TSTRING && !c->shape_only) {
             size_t len, bad = 0;
             const char *s = lua_tolstring(L, -1, &len);
             kh_gated nfc;
@@ -456,7 +464,7 @@ static int check_plan(lua_State *L)
     lua_pushvalue(L, idx);
     lua_pushboolean(L, 1);
     lua_rawset(L, lua_upvalueindex(1));
-    if (normalise(c, 0) != KH_OK)
+    if (normalise(c, 0) != KH_OK || c->shape_only)
         return 0;
     /* Every field's type, presence and value, from the one description of the plan; what
        follows builds the model from a plan that passed (and reads its values defensively). */
@@ -566,10 +574,10 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
     return KH_OK;
 }
 
-int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err)
+static int validate(kh_sandbox *sb, int quiet, int shape_only, kh_error *err)
 {
     lua_State *L = kh_sandbox_state(sb);
-    checker c = {.L = L, .err = err, .quiet = quiet};
+    checker c = {.L = L, .err = err, .quiet = quiet, .shape_only = shape_only};
     lua_newtable(L);                      /* tables already visited */
     lua_pushcclosure(L, check_plan, 1);
     lua_pushvalue(L, -2);
@@ -579,6 +587,16 @@ int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err)
         return KH_EXIT_INPUT;
     }
     return KH_OK;
+}
+
+int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err)
+{
+    return validate(sb, quiet, 0, err);
+}
+
+int kh_plan_check_shape(kh_sandbox *sb, kh_error *err)
+{
+    return validate(sb, 1, 1, err);
 }
 
 int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err)

@@ -18,6 +18,12 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err);
 int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, void *ud), void *ud,
                 kh_error *err);
 int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err);
+/* The first part of kh_plan_validate alone: every table below the table on top of the stack is
+   plain (no metatable that lends fields or lengths), nested at most 64 deep, and holds no function;
+   the text is left as typed, the metatables are removed (so that reading the table runs nothing
+   of the plan). The rules of kehoach check read only such a table. The table is popped on
+   failure. */
+int kh_plan_check_shape(kh_sandbox *sb, kh_error *err);
 
 /* The plan's folder and file as named in messages, as set by the last kh_plan_run. */
 const char *kh_plan_dir(void);

@@ -3,7 +3,7 @@ return {
   template = "nd30",
   parent_agency = "UBND TỈNH ĐẮK LẮK",
   agency = "SỞ XÂY DỰNG",
-  agency_name = "Sở Xây dựng",
+  agency_name = "Sở Xây dựng\xff",
   type = "KẾ HOẠCH",
   number = nil,
   symbol = "KH-SXD",
@@ -21,12 +21,16 @@ return {
     {
       title = "PHÂN CÔNG NHIỆM VỤ THỰC HIỆN KẾ HOẠCH NĂM 2026",
       orientation = "landscape",
-      table = {
-        rows = {
-          { "STT", "Nội dung" },
-          { "1", function() end },
+      table = read_table("phu-luc.csv", {
+        header_rows = 1,
+        columns = {
+          { width = 5, align = "center" },
+          { width = 45 },
+          { width = 20 },
+          { width = 15, align = "center" },
         },
-      },
+        stt = { column = 1, format = "n", restart = true },
+      }),
     },
   },
 }

@@ -29,7 +29,8 @@ return {
     },
     {                                   -- the plan it promulgates: no number, no date of its own
       type = "KẾ HOẠCH",
-      atached_to = 1,                   -- issued with documents[1]
+      attached_to = 1,                  -- issued with documents[1]
+      authorty = "GIÁM ĐỐC SỞ XÂY DỰNG",
       subject = "Cải cách hành chính năm 2024 của Sở Xây dựng",
       body = read_text("ke-hoach.txt"),
       appendices = {

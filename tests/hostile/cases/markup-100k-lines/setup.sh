@@ -4,3 +4,5 @@ awk 'BEGIN {
   split("## Mục con|### Mục nhỏ|1. Đoạn số|1.1. Đoạn số con|a) Đoạn chữ|- Gạch đầu dòng|+ Dấu cộng", m, "|")
   for (i = 0; i < 100000; i++) print m[i % 7 + 1] " " i
 }' > body.txt
+# The body names its appendix, as a plan ready to render must.
+printf "\nChi tiết tại Phụ lục kèm theo.\n" >> body.txt
