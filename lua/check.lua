@@ -7,11 +7,11 @@
 --   finish(state, message)    MESSAGE: what the loader's own checks refused, or nil → the report
 -- or, when plan.lua could not even run:
 --   fatal(ctx, message)       → the report, with that one finding
--- A report is { findings = { {file, line, level, rule, message, key, args[, path]}, … },
--- errors = N, warnings = M }, the findings sorted by file, then line. KEY is the message's format
--- (the message itself for a rule that has no other), ARGS the values put into it, PATH the field
--- as the plan writes it ("appendices[1].orientaion") for a finding of the plan schema
--- (lua/schema.lua), which checks every field's type, presence and value.
+-- A report is { findings = { {file, line, level, rule, message[, path, key, args]}, … },
+-- errors = N, warnings = M }, the findings sorted by file, then line. PATH is the field as the
+-- plan writes it ("appendices[1].orientaion"); a finding of the plan schema (lua/schema.lua,
+-- every field's type, presence and value) has KEY, the message's format, and ARGS, the values
+-- put into it.
 --
 -- ctx: plan_file (the plan file's path), plan_text (its bytes), files (what read_text and
 -- read_table opened: {kind, rel, file, line, raw, error}), template ({name, file, text, module}
@@ -295,7 +295,7 @@ Checker.__index = Checker
 function Checker:add(file, line, level, rule, message, key, args)
   if type(file) ~= "string" then file = self.plan_file end
   local f = { file = file, line = math.tointeger(line) or 0, level = level,
-              rule = rule, message = message, key = key or message, args = args or {} }
+              rule = rule, message = message, key = key, args = args }
   f.seq = #self.findings + 1
   self.findings[#self.findings + 1] = f
   return f
