@@ -7,13 +7,17 @@
 --   finish(state, message)    MESSAGE: what the loader's own checks refused, or nil → the report
 -- or, when plan.lua could not even run:
 --   fatal(ctx, message)       → the report, with that one finding
--- A report is { findings = { {file, line, level, rule, message}, … }, errors = N, warnings = M },
--- the findings sorted by file, then line.
+-- A report is { findings = { {file, line, level, rule, message[, path, key, args]}, … },
+-- errors = N, warnings = M }, the findings sorted by file, then line. PATH is the field as the
+-- plan writes it ("appendices[1].orientaion"); a finding of the plan schema (lua/schema.lua,
+-- every field's type, presence and value) has KEY, the message's format, and ARGS, the values
+-- put into it.
 --
 -- ctx: plan_file (the plan file's path), plan_text (its bytes), files (what read_text and
 -- read_table opened: {kind, rel, file, line, raw, error}), template ({name, file, text, module}
 -- or {name, error}).
 local stt_numbers = require("stt")
+local schema = require("schema")
 
 local M = {}
 local numbering = require("numbering")
@@ -53,31 +57,7 @@ local function quote(s)
   return '"' .. s .. '"'
 end
 
--- Edit distance (bytes; field names are ASCII) for "did you mean".
-local function distance(a, b)
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
-  for i = 1, #a do
-    local cur = { [0] = i }
-    for j = 1, #b do
-      local cost = a:byte(i) == b:byte(j) and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-    end
-    prev = cur
-  end
-  return prev[#b]
-end
-
-local function nearest(name, candidates)
-  if #name > 64 then return nil end   -- no field name is that long: nothing is near
-  local best, best_d
-  for _, c in ipairs(candidates) do
-    local d = distance(name:lower(), c:lower())
-    if not best_d or d < best_d then best, best_d = c, d end
-  end
-  if best_d and best_d <= math.max(2, #name // 3) and best_d < #name then return best end
-  return nil
-end
+local nearest = schema.nearest
 
 -- ---------------------------------------------------------------------------------------------
 -- where a field is written in plan.lua: a small scanner of Lua table constructors
@@ -312,10 +292,10 @@ end
 local Checker = {}
 Checker.__index = Checker
 
-function Checker:add(file, line, level, rule, message)
+function Checker:add(file, line, level, rule, message, key, args)
   if type(file) ~= "string" then file = self.plan_file end
   local f = { file = file, line = math.tointeger(line) or 0, level = level,
-              rule = rule, message = message }
+              rule = rule, message = message, key = key, args = args }
   f.seq = #self.findings + 1
   self.findings[#self.findings + 1] = f
   return f
@@ -355,18 +335,16 @@ function Checker:at(doc, path, level, rule, message)
   return f
 end
 
+-- A finding of the plan schema, at the line of its field.
+function Checker:schema_finding(f)
+  local found = self:add(self.plan_file, self:line_of(nil, f.path), f.severity, f.rule, f.message, f.key, f.args)
+  found.path = schema.path_text(f.path)
+  return found
+end
+
 -- ---------------------------------------------------------------------------------------------
 -- what the decree and the loader know
 
-local TOP_FIELDS = { "template", "parent_agency", "agency", "agency_name", "type", "number",
-  "symbol", "place", "date", "subject", "body", "recipients", "signer", "appendices", "marks",
-  "documents", "attached_to", "authority", "bases" }
-local SIGNER_FIELDS = { "authority", "head", "title", "name" }
-local APPENDIX_FIELDS = { "title", "subtitle", "orientation", "table", "tables" }
-local MARK_FIELDS = { "draft", "urgency", "secrecy", "circulation" }
-local TABLE_FIELDS = { "file", "rows", "header_rows", "columns", "stt", "separator" }
-local COLUMN_FIELDS = { "width", "mm", "align" }
-local STT_FIELDS = { "column", "format", "restart" }
 local AUTHORITIES = { ["TM."] = true, ["KT."] = true, ["TL."] = true, ["TUQ."] = true, ["Q."] = true }
 
 -- Tên loại and the abbreviation a ký hiệu starts with (nd30.md §5, PL III §I).
@@ -406,29 +384,6 @@ end
 -- ---------------------------------------------------------------------------------------------
 -- rules on the plan's fields
 
-function Checker:unknown_fields(doc, path, tbl, known, what, skip)
-  local names = {}
-  for k in pairs(tbl) do
-    if type(k) == "string" then names[#names + 1] = k end
-  end
-  table.sort(names)
-  local set = {}
-  for _, k in ipairs(known) do set[k] = true end
-  for _, k in ipairs(names) do
-    if not set[k] and not (skip and skip[k]) then
-      local p = {}
-      for _, x in ipairs(path) do p[#p + 1] = x end
-      p[#p + 1] = k
-      local guess = nearest(k, known)
-      local hint = guess and (": did you mean '" .. guess .. "'?") or ""
-      self:at(doc, p, "warning", "unknown-field",
-              string.format("unknown field '%s'%s%s (it is ignored)", path_name(doc, p),
-                            what and (" in " .. what) or "", hint))
-    end
-  end
-end
-
--- A required text field: present, text, not empty. Returns the NFC text or nil.
 -- A draft (marked so, or without its number, or dated without the day) may leave the place and
 -- the signer's name blank: they are filled in by hand when it is signed. The loader has the same rule.
 local function is_draft(doc)
@@ -447,26 +402,10 @@ function Checker:to_fill(doc, where, what)
           string.format("%s is blank in this draft: fill it in before signing (the document shows the blank)", what))
 end
 
-function Checker:text_field(doc, name, required, what)
+-- A text field's NFC text, or nil when it is not text or blank (the schema reports that).
+function Checker:text_field(doc, name)
   local v = doc.fields[name]
-  if v == nil then
-    if required then
-      self:at(doc, {}, "error", "required",
-              string.format("'%s' is missing: %s is required%s", path_name(doc, { name }), what,
-                            doc.type_name and (" in a " .. doc.type_name) or ""))
-    end
-    return nil
-  end
-  if type(v) ~= "string" then
-    self:at(doc, { name }, "error", "field-type",
-            string.format("'%s': expected text (%s), got a %s", path_name(doc, { name }), what, type(v)))
-    return nil
-  end
-  if required and trim(v) == "" then
-    self:at(doc, { name }, "error", "required",
-            string.format("'%s' is empty: %s is required", path_name(doc, { name }), what))
-    return nil
-  end
+  if type(v) ~= "string" or trim(v) == "" then return nil end
   return nfc(v)
 end
 
@@ -491,15 +430,11 @@ function Checker:check_number(doc)
       self:at(doc, where, "error", "number",
               string.format("number %s: expected a whole number from 1 (or nil in a draft)", quote(v)))
     end
-  else
-    self:at(doc, where, "error", "number",
-            string.format("number: expected a whole number from 1 (or nil in a draft), got %s",
-                          math.type(v) == "float" and tostring(v) or ("a " .. type(v))))
   end
 end
 
 function Checker:check_symbol(doc, type_name)
-  local s = self:text_field(doc, "symbol", not doc.attached, "the symbol (ký hiệu), e.g. \"KH-SXD\"")
+  local s = self:text_field(doc, "symbol")
   if not s then return end
   local where = { "symbol" }
   if s:find("/") or lower(s):match("^số") then
@@ -557,19 +492,7 @@ end
 function Checker:check_date(doc)
   local v = doc.fields.date
   local where = { "date" }
-  if v == nil then
-    if not doc.attached then
-      self:at(doc, {}, "error", "required",
-              string.format("'%s' is missing: the date is required, \"YYYY-MM-DD\" or \"YYYY-MM\" in a draft",
-                            path_name(doc, where)))
-    end
-    return nil
-  end
-  if type(v) ~= "string" then
-    self:at(doc, where, "error", "field-type",
-            string.format("date: expected text \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft), got a %s", type(v)))
-    return nil
-  end
+  if type(v) ~= "string" then return nil end   -- missing or not text: the schema says so
   local y, m, d = v:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
   if not y then y, m = v:match("^(%d%d%d%d)%-(%d%d)$") end
   if not y then
@@ -622,25 +545,12 @@ end
 function Checker:check_recipients(doc)
   local v = doc.fields.recipients
   local where = { "recipients" }
-  if v == nil then
-    if not doc.attached then
-      self:at(doc, {}, "error", "required",
-              string.format("'%s' is missing: the recipients (nơi nhận) are required, the last one \"Lưu: VT, …\"",
-                            path_name(doc, where)))
-    end
-    return
-  end
-  if not is_list(v) or #v == 0 then
-    self:at(doc, where, "error", "field-type", "recipients: expected a list of text lines, e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }")
-    return
+  if not is_list(v) or #v == 0 then return end   -- missing or not a list: the schema says so
+  for _, item in ipairs(v) do
+    if type(item) ~= "string" then return end
   end
   local archive
   for i, item in ipairs(v) do
-    if type(item) ~= "string" then
-      self:at(doc, { "recipients", i }, "error", "field-type",
-              string.format("recipients[%d]: expected text, got a %s", i, type(item)))
-      return
-    end
     -- a recipient typed as in Word ("- Sở Nội vụ;") is the plain item: the renderer drops the
     -- dash and the final mark and writes its own
     local t = trim(nfc(item) or item):gsub("^%-%s*", ""):gsub("^–%s*", ""):gsub("^—%s*", "")
@@ -687,53 +597,17 @@ function Checker:check_recipients(doc)
 end
 
 function Checker:check_signer(doc, agency)
+  -- what the signer holds and needs is the schema's; here: how it signs
   local v = doc.fields.signer
-  if v == nil then
-    if not doc.attached then
-      self:at(doc, {}, "error", "required",
-              string.format("'%s' is missing: the signer { authority, head, title, name } is required",
-                            path_name(doc, { "signer" })))
-    end
-    return
+  if type(v) ~= "table" then return end
+  for _, k in ipairs({ "authority", "head", "title", "name" }) do
+    if v[k] ~= nil and type(v[k]) ~= "string" then return end
   end
-  if type(v) ~= "table" then
-    self:at(doc, { "signer" }, "error", "field-type",
-            string.format("signer: expected a table { authority, head, title, name }, got a %s", type(v)))
-    return
-  end
-  self:unknown_fields(doc, { "signer" }, v, SIGNER_FIELDS, "the signer")
   local authority = v.authority
-  for _, k in ipairs(SIGNER_FIELDS) do
-    if v[k] ~= nil and type(v[k]) ~= "string" then
-      self:at(doc, { "signer", k }, "error", "field-type",
-              string.format("signer.%s: expected text, got a %s", k, type(v[k])))
-      return
-    end
+  if (v.name == nil or trim(v.name) == "") and is_draft(doc) then
+    self:to_fill(doc, { "signer" }, "signer.name (the signer's full name)")
   end
-  if v.name == nil or trim(v.name) == "" then
-    if is_draft(doc) then
-      self:to_fill(doc, { "signer" }, "signer.name (the signer's full name)")
-    else
-      self:at(doc, { "signer" }, "error", "required",
-              "signer.name is missing: the signer's full name is required (a draft may leave it blank)")
-    end
-  end
-  if authority ~= nil and not AUTHORITIES[authority] then
-    local guess = (upper(trim(authority)) or ""):gsub("%.?$", ".")
-    local hint = AUTHORITIES[guess] and (": write " .. quote(guess)) or ""
-    self:at(doc, { "signer", "authority" }, "error", "signer-authority",
-            string.format("signer.authority %s: expected \"KT.\", \"TM.\", \"TL.\", \"TUQ.\" or \"Q.\"%s",
-                          quote(authority), hint))
-    return
-  end
-  if authority ~= "Q." and (v.title == nil or trim(v.title) == "") then
-    self:at(doc, { "signer" }, "error", "required",
-            "signer.title is missing: the signer's title (e.g. \"GIÁM ĐỐC\") is required")
-  end
-  if authority and authority ~= "Q." and v.head == nil then
-    self:at(doc, { "signer" }, "error", "required",
-            string.format("signer.head is missing: the head's title after %s (e.g. \"GIÁM ĐỐC\")", quote(authority)))
-  end
+  if authority ~= nil and not AUTHORITIES[authority] then return end
   local title = upper(trim(nfc(v.title or "") or ""))
   if authority == "KT." and title ~= "" and not title:match("^PHÓ") then
     self:at(doc, { "signer", "title" }, "error", "signer-authority",
@@ -835,15 +709,8 @@ function Checker:check_body(doc)
     if not text then return nil end
     -- body = [[ at the end of a line: Lua drops the line break that follows the bracket
     if code_part(self.map.lines[at] or ""):match("%[=*%[%s*$") then base = base + 1 end
-  elseif body == nil then
-    self:at(doc, {}, "error", "required",
-            string.format("'%s' is missing: the body is required, e.g. body = read_text(\"body.txt\")",
-                          path_name(doc, { "body" })))
-    return nil
   else
-    self:at(doc, { "body" }, "error", "field-type",
-            string.format("body: expected read_text(\"body.txt\") or text, got a %s", type(body)))
-    return nil
+    return nil   -- missing or of the wrong type: the schema says so
   end
   local ok, blocks = pcall(kh.markup, text, file)
   if not ok then
@@ -922,18 +789,10 @@ end
 -- appendices and their tables
 
 function Checker:check_table(doc, spec, path)
-  if type(spec) ~= "table" then
-    self:at(doc, path, "error", "field-type",
-            string.format("%s: expected a table, e.g. read_table(\"phu-luc.csv\", {…})", path_name(doc, path)))
-    return
-  end
-  if spec.failed then return end
-  self:unknown_fields(doc, path, spec, TABLE_FIELDS, "the table options")
+  -- the options' names and types are the schema's; here: the rows against them
+  if type(spec) ~= "table" or spec.failed then return end
   local rows = spec.rows
-  if type(rows) ~= "table" then
-    self:at(doc, path, "error", "field-type", string.format("%s: expected rows, got none", path_name(doc, path)))
-    return
-  end
+  if not is_list(rows) then return end
   local file = spec.file or self.plan_file
   local function row_line(r)
     local row = rows[r]
@@ -945,14 +804,6 @@ function Checker:check_table(doc, spec, path)
     if type(row) == "table" then ncols = math.max(ncols, #row) end
   end
   if type(spec.columns) == "table" then
-    for j, col in ipairs(spec.columns) do
-      if type(col) == "table" then
-        local p = { table.unpack(path) }
-        p[#p + 1] = "columns"
-        p[#p + 1] = j
-        self:unknown_fields(doc, p, col, COLUMN_FIELDS, "a column")
-      end
-    end
     if #spec.columns > 0 and #spec.columns ~= ncols then
       local p = { table.unpack(path) }
       p[#p + 1] = "columns"
@@ -964,9 +815,8 @@ function Checker:check_table(doc, spec, path)
   if type(spec.stt) == "table" then
     local p = { table.unpack(path) }
     p[#p + 1] = "stt"
-    self:unknown_fields(doc, p, spec.stt, STT_FIELDS, "stt")
     local c = spec.stt.column
-    if c ~= nil and (math.type(c) ~= "integer" or c < 1 or c > ncols) then
+    if math.type(c) == "integer" and (c < 1 or c > ncols) then
       p[#p + 1] = "column"
       self:at(doc, p, "error", "table-columns",
               string.format("stt.column %s: expected a column from 1 to %d", tostring(c), ncols))
@@ -1036,28 +886,9 @@ end
 function Checker:check_appendices(doc)
   local v = doc.fields.appendices
   if v == nil then return {} end
-  if not is_list(v) then
-    self:at(doc, { "appendices" }, "error", "field-type",
-            "appendices: expected a list of appendices { title, orientation, table }")
-    return {}
-  end
+  if not is_list(v) then return {} end   -- the schema says so
   for i, a in ipairs(v) do
-    local path = { "appendices", i }
-    if type(a) ~= "table" then
-      self:at(doc, path, "error", "field-type",
-              string.format("appendices[%d]: expected a table { title, orientation, table }", i))
-    else
-      self:unknown_fields(doc, path, a, APPENDIX_FIELDS, "an appendix")
-      if a.title == nil or (type(a.title) == "string" and trim(a.title) == "") then
-        self:at(doc, path, "error", "required",
-                string.format("appendices[%d].title is missing: an appendix has a title", i))
-      elseif type(a.title) ~= "string" then
-        self:at(doc, { "appendices", i, "title" }, "error", "field-type", "title: expected text")
-      end
-      if a.orientation ~= nil and a.orientation ~= "portrait" and a.orientation ~= "landscape" then
-        self:at(doc, { "appendices", i, "orientation" }, "error", "field-type",
-                string.format("orientation %s: expected \"portrait\" or \"landscape\"", quote(tostring(a.orientation))))
-      end
+    if type(a) == "table" then
       if a.table ~= nil then self:check_table(doc, a.table, { "appendices", i, "table" }) end
       if type(a.tables) == "table" then
         for j, t in ipairs(a.tables) do self:check_table(doc, t, { "appendices", i, "tables", j }) end
@@ -1067,41 +898,12 @@ function Checker:check_appendices(doc)
   return v
 end
 
-function Checker:check_marks(doc)
-  local v = doc.fields.marks
-  if v == nil then return end
-  if type(v) ~= "table" then
-    self:at(doc, { "marks" }, "error", "field-type", "marks: expected a table { draft, urgency, secrecy, circulation }")
-    return
-  end
-  self:unknown_fields(doc, { "marks" }, v, MARK_FIELDS, "marks")
-  local allowed = {
-    urgency = { "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" },
-    secrecy = { "MẬT", "TỐI MẬT", "TUYỆT MẬT" },
-    circulation = { "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ" },
-  }
-  for k, values in pairs(allowed) do
-    local x = v[k]
-    if x ~= nil then
-      local ok = false
-      for _, a in ipairs(values) do ok = ok or nfc(x) == a end
-      if not ok then
-        self:at(doc, { "marks", k }, "error", "field-type",
-                string.format("marks.%s %s: expected \"%s\"", k, quote(tostring(x)), table.concat(values, "\", \"")))
-      end
-    end
-  end
-end
-
 -- ---------------------------------------------------------------------------------------------
 -- one document
 
 function Checker:check_document(doc, docs)
   local f = doc.fields
-  if doc.index then
-    self:unknown_fields(doc, {}, doc.own, TOP_FIELDS, nil, { documents = true })
-  end
-  local type_name = self:text_field(doc, "type", true, "the type (tên loại), e.g. \"KẾ HOẠCH\"")
+  local type_name = self:text_field(doc, "type")
   type_name = type_name and upper(trim(type_name))
   if type_name and not TYPES[type_name] and type_name ~= "CÔNG VĂN" then
     local guess = nearest(type_name, TYPE_NAMES)
@@ -1111,39 +913,17 @@ function Checker:check_document(doc, docs)
     type_name = nil
   end
   doc.type_name = type_name
-  local agency = self:text_field(doc, "agency", true, "the issuing agency (cơ quan ban hành), e.g. \"SỞ XÂY DỰNG\"")
-  self:text_field(doc, "parent_agency", false, "the parent agency")
-  self:text_field(doc, "agency_name", false, "the agency as named in running text")
-  local draft = is_draft(doc)
+  local agency = self:text_field(doc, "agency")
   local place = doc.fields.place
-  if draft and (place == nil or (type(place) == "string" and trim(place) == "")) then
+  if is_draft(doc) and (place == nil or (type(place) == "string" and trim(place) == "")) then
     self:to_fill(doc, place == nil and {} or { "place" }, "the place name (địa danh)")
-  else
-    self:text_field(doc, "place", true, "the place name (địa danh), e.g. \"Đắk Lắk\"")
   end
-  local subject = self:text_field(doc, "subject", true, "the subject (trích yếu)")
-  if doc.index == nil or doc.index == 1 then
-    self:text_field(doc, "template", false, "a template name or file")
-  end
+  local subject = self:text_field(doc, "subject")
   if type_name == "QUYẾT ĐỊNH" then
-    self:text_field(doc, "authority", true, "the authority (thẩm quyền ban hành), e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\",")
     if f.bases == nil then
       self:at(doc, {}, "warning", "required",
               string.format("'%s' is missing: a QUYẾT ĐỊNH states its bases (\"Căn cứ …\") (nd30 §8b)",
                             path_name(doc, { "bases" })))
-    end
-  else
-    self:text_field(doc, "authority", false, "the authority")
-  end
-  if f.bases ~= nil then
-    if not is_list(f.bases) then
-      self:at(doc, { "bases" }, "error", "field-type", "bases: expected a list of text lines")
-    else
-      for i, b in ipairs(f.bases) do
-        if type(b) ~= "string" then
-          self:at(doc, { "bases", i }, "error", "field-type", string.format("bases[%d]: expected text", i))
-        end
-      end
     end
   end
   self:check_number(doc)
@@ -1152,7 +932,6 @@ function Checker:check_document(doc, docs)
   self:check_date_year(doc, date, subject)
   self:check_recipients(doc)
   self:check_signer(doc, agency)
-  self:check_marks(doc)
   local appendices = self:check_appendices(doc)
   local body = self:check_body(doc)
   self:scan_strings(doc, doc.index and doc.own or f, {})
@@ -1183,8 +962,13 @@ end
 function Checker:check_files(ctx)
   local files = { { file = self.plan_file, raw = ctx.plan_text } }
   for _, f in ipairs(ctx.files or {}) do
-    if f.error then
-      local file, line, msg, col = split_position(f.error)
+    local file, line, msg, col
+    if f.error then file, line, msg, col = split_position(f.error) end
+    if f.error and f.kind == "table" and msg and msg:match("^read_table: unknown option ") then
+      -- the plan schema reports it at the option's own line, when the table is in the plan
+      self.unknown_options[#self.unknown_options + 1] = { file = file or self.plan_file, line = line or f.line,
+                                                          message = msg }
+    elseif f.error then
       if file and line then
         local rule = msg:match("^the row has %d+ cells") and "table-cells"
                      or (f.kind == "table" and "table-syntax") or "file"
@@ -1253,31 +1037,35 @@ end
 
 local function new_checker(ctx)
   local t = ctx.template
-  return setmetatable({ findings = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
+  return setmetatable({ findings = {}, unknown_options = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
                         template_module = type(t) == "table" and t.module or nil }, Checker)
 end
 
 function M.run(plan, ctx)
   local c = new_checker(ctx)
   c:check_files(ctx)
+  -- every field's type, presence and value, at every depth, and the fields nobody reads
+  schema.validate(plan, function(f) c:schema_finding(f) end, { nfc = nfc, lenient = true })
+  for _, u in ipairs(c.unknown_options) do
+    local name = u.message:match("^read_table: unknown option '(.-)'") or ""
+    local reported = false
+    for _, f in ipairs(c.findings) do
+      reported = reported or (f.rule == "unknown-field" and f.path ~= nil and f.path:sub(-#name - 1) == "." .. name)
+    end
+    if not reported then c:error(u.file, u.line, "unknown-field", u.message) end
+  end
   local docs = {}
   if plan.documents ~= nil then
-    c:unknown_fields(nil, {}, plan, TOP_FIELDS)
-    if not is_list(plan.documents) or #plan.documents == 0 then
-      c:at(nil, { "documents" }, "error", "field-type", "documents: expected a list of documents")
-    else
+    if is_list(plan.documents) then
       for i, d in ipairs(plan.documents) do
-        if type(d) ~= "table" then
-          c:at(nil, { "documents", i }, "error", "field-type",
-               string.format("documents[%d]: expected a table describing one document", i))
-        else
+        if type(d) == "table" then
           local merged = {}
           for k, v in pairs(plan) do if k ~= "documents" then merged[k] = v end end
           for k, v in pairs(d) do merged[k] = v end
           local doc = { fields = merged, own = d, index = i }
           local to = merged.attached_to
-          if to ~= nil then
-            if math.type(to) ~= "integer" or to < 1 or to >= i then
+          if math.type(to) == "integer" then
+            if to < 1 or to >= i then
               c:at(doc, { "attached_to" }, "error", "field-type",
                    string.format("documents[%d].attached_to: expected the number of an earlier document (1 to %d)", i, i - 1))
             else
@@ -1289,7 +1077,6 @@ function M.run(plan, ctx)
       end
     end
   else
-    c:unknown_fields(nil, {}, plan, TOP_FIELDS)
     docs[1] = { fields = plan, own = plan }
   end
   for _, doc in ipairs(docs) do c:check_document(doc, docs) end
@@ -1345,7 +1132,10 @@ function M.finish(c, message)
       local prefix = c.plan_file .. ": "
       msg = message
       if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
-      local field = msg:match("^([%w_%.%[%]]+): ")
+      -- "unknown field 'signer.titel': …", "'marks.draft': expected …" (the plan schema), or
+      -- "marks.draft: expected …"
+      local field = msg:match("^unknown field '([%w_%.%[%]]+)'") or msg:match("^'([%w_%.%[%]]+)'")
+                    or msg:match("^([%w_%.%[%]]+): ")
       file = c.plan_file
       if field then
         local path = field_path(field)

@@ -6,6 +6,7 @@
 #include "kh_box.h"
 #include "kh_csv.h"
 #include "kh_csv_lua.h"
+#include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_sandbox.h"
 #include "kh_util.h"
@@ -24,6 +25,19 @@ int kh_csv_lua_read_table(lua_State *L)
     if (has_options) {
         luaL_checktype(L, 2, LUA_TTABLE);
         kh_lua_check_plain(L, 2, "read_table: options");
+        /* The options' names come from the plan schema, as the plan's fields do. */
+        kh_plan_push_schema(L);
+        lua_getfield(L, -1, "unknown_option");
+        lua_pushvalue(L, 2);
+        lua_call(L, 1, 3);
+        if (lua_type(L, -3) == LUA_TSTRING) {
+            char name[KH_MSG_QUOTED_SIZE];
+            kh_msg_quote(name, lua_tostring(L, -3));
+            if (lua_type(L, -2) == LUA_TSTRING)
+                return luaL_error(L, "read_table: unknown option %s: did you mean '%s'?", name, lua_tostring(L, -2));
+            return luaL_error(L, "read_table: unknown option %s: the options are %s", name, lua_tostring(L, -1));
+        }
+        lua_settop(L, 2);
     }
     char sep = 0;   /* none given: .tsv is tab, else read from the header line */
     if (has_options && kh_lua_rawfield(L, 2, "separator") != LUA_TNIL) {

@@ -12,8 +12,9 @@ int kh_plan_load(kh_sandbox *sb, const char *path, kh_error *err);
 /* The two halves of kh_plan_load. kh_plan_run runs the plan file and leaves the table it returns
    on the stack as written (no field checked, strings as typed); PREPARE, when not NULL, is called
    with the plan's environment on top of the stack (read_text and read_table set) just before
-   the plan runs, to wrap them. kh_plan_validate checks and normalises the table on top of the
-   stack (popped on failure); QUIET leaves out the warnings about unknown fields. */
+   the plan runs, to wrap them. kh_plan_validate checks the table on top of the stack
+   against the plan schema (lua/schema.lua) and normalises it (popped on failure); QUIET lets
+   pass the stand-ins kehoach check puts for the files it could not read (marked failed). */
 int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, void *ud), void *ud,
                 kh_error *err);
 int kh_plan_validate(kh_sandbox *sb, int quiet, kh_error *err);
@@ -37,6 +38,10 @@ int kh_plan_read(kh_sandbox *sb, const char *rel, char **data, size_t *len, kh_e
    plan file), its size charged to the memory budget before it is read, the buffer put in the box
    at BOX (kh_box.h). Raises a one-line error naming the file on failure; LENIENT returns NULL
    instead when the file cannot be opened or read (a budget exceeded still raises). */
+/* The plan schema (lua/schema.lua as built in: a plan's folder cannot replace it), loaded once
+   per sandbox, pushed. Raises a Lua error when it cannot be loaded. */
+void kh_plan_push_schema(lua_State *L);
+
 char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, const char *who, int lenient);
 /* kh_plan_dir()/REL, malloc'ed: how read_text and read_table name the file they read. */
 char *kh_plan_path(const char *rel);

@@ -12,6 +12,8 @@
 #    `only`: the report holds no other finding (no line at all: the plan checks clean).
 #    `renders`: `kehoach render` writes the plan (exit 0), the document passes
 #    tests/lib/validate-output.sh, and each warning render prints is one of check's findings.
+#    `refused TEXT`: `kehoach render` refuses the plan (exit 2, no document written) with one
+#    error line on stderr (besides its warnings) that holds TEXT.
 #    The case folder is also on KEHOACH_TEMPLATE_PATH, for cases that bring a template.
 # 2. base/ and every plan in examples/ check without errors; every rule `kehoach check --help`
 #    lists has a case.
@@ -56,12 +58,13 @@ for dir in tests/check/cases/*/; do
   KEHOACH_TEMPLATE_PATH=$dir "$BIN" check --format json "$dir" >"$TMP/json" 2>/dev/null
   want_status=0
   explicit_status=
-  only= renders= listed=0
+  only= renders= refused= listed=0
   while read -r file line level rule text; do
     [[ -z $file || $file == \#* ]] && continue
     if [[ $file == exit ]]; then explicit_status=$line; continue; fi
     if [[ $file == only ]]; then only=1; continue; fi
     if [[ $file == renders ]]; then renders=1; continue; fi
+    if [[ $file == refused ]]; then refused="$line${level:+ $level}${rule:+ $rule}${text:+ $text}"; continue; fi
     listed=$((listed + 1))
     [[ $level == error ]] && want_status=1
     COVERED[$rule]=1
@@ -95,6 +98,14 @@ EOF
     found=$(grep -c ': \(error\|warning\): ' <<<"$out")
     if [[ $found == "$listed" ]]; then ok "$name: no other finding ($found)"
     else not_ok "$name: $found findings, expected only the $listed listed"; show <<<"$out"; fi
+  fi
+  if [[ -n $refused ]]; then
+    rendered=$TMP/$name.docx
+    KEHOACH_TEMPLATE_PATH=$dir "$BIN" render "$dir" -o "$rendered" 2>"$TMP/render.err"
+    status=$?
+    if [[ $status == 2 && ! -e $rendered && $(grep -vc '^kehoach: warning: ' "$TMP/render.err") == 1 ]] &&
+       grep -v '^kehoach: warning: ' "$TMP/render.err" | grep -qF -- "$refused"; then ok "$name: render refuses it: $refused"
+    else not_ok "$name: render refuses it (exit $status): $refused"; show <"$TMP/render.err"; fi
   fi
   if [[ -n $renders ]]; then
     rendered=$TMP/$name.docx
@@ -276,6 +287,8 @@ out=$("$BIN" check "$ESC_PLAN" 2>&1)
 if ! raw_control <<<"$out" && grep -qF "unknown field 'x\\x1b[31m\\nkehoach: error: fake'" <<<"$out" &&
    ! grep -q '^kehoach: error: fake' <<<"$out"; then ok "check: a field name with escapes and a newline is shown escaped, in one line"
 else not_ok "check: a field name with escapes"; show <<<"$out" | cat -v; fi
+# new refuses a plan with an unknown field, as render does: it gets the plan without that one
+sed -i '/kehoach: error: fake"\] = 1,$/d' "$ESC_PLAN/plan.lua"
 out=$("$BIN" new "$ESC_PLAN" --year 2027 -o "$TMP/escapes-new" 2>"$TMP/new.err")
 status=$?
 err=$(cat "$TMP/new.err")
