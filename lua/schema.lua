@@ -20,6 +20,11 @@
 -- (a whole English sentence with %s), args the values put into it, message the two joined.
 local M = {}
 
+-- N_ marks a text for translation where it is written; T translates it where it is shown
+-- (kh is absent when the schema is loaded outside kehoach).
+local function N_(s) return s end
+local function T(s) return (kh and kh._) and kh._(s) or s end
+
 -- ---------------------------------------------------------------------------------------------
 -- "did you mean"
 
@@ -78,29 +83,29 @@ local TEXT_SOURCE = {
 
 local SIGNER = {
   { name = "authority", type = "text", values = { "TM.", "KT.", "TL.", "TUQ.", "Q." }, rule = "signer-authority" },
-  { name = "head", type = "text", what = "text (the head's title after the authority, e.g. \"GIÁM ĐỐC\")",
+  { name = "head", type = "text", what = N_("text (the head's title after the authority, e.g. \"GIÁM ĐỐC\")"),
     required = function(ctx) return signer_authority(ctx) ~= nil end },
-  { name = "title", type = "text", what = "text (the signer's title, e.g. \"GIÁM ĐỐC\")",
+  { name = "title", type = "text", what = N_("text (the signer's title, e.g. \"GIÁM ĐỐC\")"),
     required = function(ctx) return signer_authority(ctx) ~= "Q." end },   -- "Q. GIÁM ĐỐC" has no second title
-  { name = "name", type = "text", what = "text (the signer's full name; a draft may leave it blank)",
+  { name = "name", type = "text", what = N_("text (the signer's full name; a draft may leave it blank)"),
     required = function(ctx) return not ctx.draft end },
 }
 
 local MARKS = {
-  { name = "draft", type = { "boolean", "text" }, what = "true or a text such as \"DỰ THẢO LẦN 2\"" },
+  { name = "draft", type = { "boolean", "text" }, what = N_("true or a text such as \"DỰ THẢO LẦN 2\"") },
   { name = "urgency", type = "text", values = { "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC" } },
   { name = "secrecy", type = "text", values = { "MẬT", "TỐI MẬT", "TUYỆT MẬT" } },
   { name = "circulation", type = "text", values = { "XEM XONG TRẢ LẠI", "LƯU HÀNH NỘI BỘ" } },
 }
 
 local COLUMN = {
-  { name = "width", type = "number", what = "a number (the column's share of the width, e.g. 20)" },
-  { name = "mm", type = "number", what = "a number (the column's width in millimetres)" },
+  { name = "width", type = "number", what = N_("a number (the column's share of the width, e.g. 20)") },
+  { name = "mm", type = "number", what = N_("a number (the column's width in millimetres)") },
   { name = "align", type = "text", values = { "left", "center", "right", "justify" } },
 }
 
 local STT = {
-  { name = "column", type = "integer", what = "a whole number (the STT column, e.g. 1)" },
+  { name = "column", type = "integer", what = N_("a whole number (the STT column, e.g. 1)") },
   { name = "format", type = "text", values = { "n", "group.n", "roman", "letter", "upper-letter" } },
   { name = "restart", type = "boolean" },
 }
@@ -108,57 +113,57 @@ local STT = {
 -- An appendix's table: the options given to read_table, and the file and rows it adds.
 local TABLE = {
   { name = "file", type = "text" },
-  { name = "rows", type = "list", required = true, of = { type = "table", what = "a row (a list of cells)" },
-    what = "a list of rows, e.g. read_table(\"phu-luc.csv\", {…})" },
-  { name = "header_rows", type = "integer", what = "a whole number (the header rows, e.g. 1)" },
+  { name = "rows", type = "list", required = true, of = { type = "table", what = N_("a row (a list of cells)") },
+    what = N_("a list of rows, e.g. read_table(\"phu-luc.csv\", {…})") },
+  { name = "header_rows", type = "integer", what = N_("a whole number (the header rows, e.g. 1)") },
   { name = "columns", type = "list", of = { type = "record", kind = "column" } },
   { name = "stt", type = "record", kind = "stt" },
   { name = "separator", type = "text", values = { ",", ";", "\t" } },
 }
 
 local APPENDIX = {
-  { name = "title", type = "text", required = true, what = "text (the appendix title)" },
+  { name = "title", type = "text", required = true, what = N_("text (the appendix title)") },
   { name = "subtitle", type = "text" },
   { name = "orientation", type = "text", values = { "portrait", "landscape" } },
-  { name = "table", type = "record", kind = "table", what = "a table, e.g. read_table(\"phu-luc.csv\", {…})" },
+  { name = "table", type = "record", kind = "table", what = N_("a table, e.g. read_table(\"phu-luc.csv\", {…})") },
   { name = "tables", type = "list", of = { type = "record", kind = "table" } },
 }
 
 -- One document's own fields (the plan itself, or one of a bundle's documents).
 local DOCUMENT = {
-  { name = "template", type = "text", what = "a template name or file" },
-  { name = "parent_agency", type = "text", what = "text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")" },
-  { name = "agency", type = "text", required = true, what = "text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")" },
-  { name = "agency_name", type = "text", what = "text (the agency as named in running text, e.g. \"Sở Xây dựng\")" },
-  { name = "type", type = "text", required = true, what = "text (tên loại, e.g. \"KẾ HOẠCH\")" },
+  { name = "template", type = "text", what = N_("a template name or file") },
+  { name = "parent_agency", type = "text", what = N_("text (cơ quan chủ quản, e.g. \"UBND TỈNH ĐẮK LẮK\")") },
+  { name = "agency", type = "text", required = true, what = N_("text (cơ quan ban hành, e.g. \"SỞ XÂY DỰNG\")") },
+  { name = "agency_name", type = "text", what = N_("text (the agency as named in running text, e.g. \"Sở Xây dựng\")") },
+  { name = "type", type = "text", required = true, what = N_("text (tên loại, e.g. \"KẾ HOẠCH\")") },
   -- a whole number, or its digits as text: the number rule says more
-  { name = "number", type = { "integer", "text" }, what = "a whole number from 1 (or nil in a draft)" },
-  { name = "symbol", type = "text", required = unless_attached, what = "text (ký hiệu, e.g. \"KH-SXD\")" },
+  { name = "number", type = { "integer", "text" }, what = N_("a whole number from 1 (or nil in a draft)") },
+  { name = "symbol", type = "text", required = unless_attached, what = N_("text (ký hiệu, e.g. \"KH-SXD\")") },
   { name = "place", type = "text", required = function(ctx) return not ctx.draft end,
-    what = "text (địa danh, e.g. \"Đắk Lắk\"; a draft may leave it blank)" },
+    what = N_("text (địa danh, e.g. \"Đắk Lắk\"; a draft may leave it blank)") },
   -- its format is the date rule's
   { name = "date", type = "text", required = unless_attached,
-    what = "a date \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft)" },
-  { name = "subject", type = "text", required = true, what = "text (trích yếu)" },
+    what = N_("a date \"YYYY-MM-DD\" (or \"YYYY-MM\" in a draft)") },
+  { name = "subject", type = "text", required = true, what = N_("text (trích yếu)") },
   { name = "body", type = { "text", "record" }, kind = "text_source", required = true,
-    what = "the body text, e.g. read_text(\"body.txt\")" },
+    what = N_("the body text, e.g. read_text(\"body.txt\")") },
   { name = "recipients", type = "list", nonempty = true, required = unless_attached, of = { type = "text" },
-    what = "a list of text lines (nơi nhận), e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }" },
+    what = N_("a list of text lines (nơi nhận), e.g. { \"Sở Nội vụ\", \"Lưu: VT, VP\" }") },
   { name = "signer", type = "record", kind = "signer", required = unless_attached,
-    what = "a table {authority, head, title, name}" },
+    what = N_("a table {authority, head, title, name}") },
   { name = "appendices", type = "list", of = { type = "record", kind = "appendix" },
-    what = "a list of appendices {title, orientation, table}" },
-  { name = "marks", type = "record", kind = "marks", what = "a table {draft, urgency, secrecy, circulation}" },
+    what = N_("a list of appendices {title, orientation, table}") },
+  { name = "marks", type = "record", kind = "marks", what = N_("a table {draft, urgency, secrecy, circulation}") },
   { name = "authority", type = "text",
     required = function(ctx) return rawget(ctx.fields, "type") == "QUYẾT ĐỊNH" end,
-    what = "text (thẩm quyền ban hành, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\"; a QUYẾT ĐỊNH needs it)" },
-  { name = "bases", type = "list", nonempty = true, of = { type = "text" }, what = "a list of text lines (\"Căn cứ …\")" },
+    what = N_("text (thẩm quyền ban hành, e.g. \"GIÁM ĐỐC SỞ XÂY DỰNG\"; a QUYẾT ĐỊNH needs it)") },
+  { name = "bases", type = "list", nonempty = true, of = { type = "text" }, what = N_("a list of text lines (\"Căn cứ …\")") },
   -- a document issued with an earlier one of the bundle (Mẫu 1.3): its range is checked with the bundle
-  { name = "attached_to", type = "integer", what = "the number of an earlier document" },
+  { name = "attached_to", type = "integer", what = N_("the number of an earlier document") },
 }
 
 local DOCUMENTS = { name = "documents", type = "list", nonempty = true, of = { type = "record", kind = "document" },
-                   what = "a list of documents" }
+                   what = N_("a list of documents") }
 local PLAN = {}
 for _, f in ipairs(DOCUMENT) do PLAN[#PLAN + 1] = f end
 PLAN[#PLAN + 1] = DOCUMENTS
@@ -179,14 +184,14 @@ end
 -- messages
 
 M.keys = {
-  unknown_guess = "unknown field '%s': did you mean '%s'?",
-  unknown = "unknown field '%s': check its spelling (the fields here are %s)",
-  unnamed = "%s: a value without a field name: write it as name = value",
-  type = "%s: expected %s, got %s",
-  missing = "%s: expected %s, got nothing",
-  empty = "%s: expected %s, got a blank text",
-  empty_list = "%s: expected %s, got an empty list",
-  value_guess = "%s: expected %s, got %s: write %s",
+  unknown_guess = N_("unknown field '%s': did you mean '%s'?"),
+  unknown = N_("unknown field '%s': check its spelling (the fields here are %s)"),
+  unnamed = N_("%s: a value without a field name: write it as name = value"),
+  type = N_("%s: expected %s, got %s"),
+  missing = N_("%s: expected %s, got nothing"),
+  empty = N_("%s: expected %s, got a blank text"),
+  empty_list = N_("%s: expected %s, got an empty list"),
+  value_guess = N_("%s: expected %s, got %s: write %s"),
 }
 
 -- { "appendices", 1, "orientaion" } → "appendices[1].orientaion"
@@ -210,21 +215,23 @@ local function choices(values)
   local q = {}
   for i, v in ipairs(values) do q[i] = '"' .. (v == "\t" and "\\t" or v) .. '"' end
   if #q == 1 then return q[1] end
-  return table.concat(q, ", ", 1, #q - 1) .. " or " .. q[#q]
+  return table.concat(q, ", ", 1, #q - 1) .. T(N_(" or ")) .. q[#q]
 end
 
 local TYPE_WORDS = {
-  text = "text", integer = "a whole number", number = "a number", boolean = "true or false",
-  table = "a table", list = "a list", record = "a table",
+  text = N_("text"), integer = N_("a whole number"), number = N_("a number"), boolean = N_("true or false"),
+  table = N_("a table"), list = N_("a list"), record = N_("a table"),
 }
 
 local function got(v)
-  if v == nil then return "nothing" end
-  if math.type(v) == "float" then return "the number " .. tostring(v) end
-  if type(v) == "number" then return "a number" end
+  if v == nil then return T(N_("nothing")) end
+  if math.type(v) == "float" then return T(N_("the number %s")):format(tostring(v)) end
+  if type(v) == "number" then return T(N_("a number")) end
   if type(v) == "boolean" then return tostring(v) end
-  if type(v) == "string" then return "text" end
-  return "a " .. type(v)
+  if type(v) == "string" then return T(N_("text")) end
+  if type(v) == "function" then return T(N_("a function")) end
+  if type(v) == "table" then return T(N_("a table")) end
+  return T(N_("a %s")):format(type(v))
 end
 
 local function list_of(t)
@@ -250,21 +257,24 @@ local function has_type(field, v)
 end
 
 local function expected(field)
-  if field.what then return field.what end
+  if field.what then return T(field.what) end
   if field.values then return choices(field.values) end
   local types = type(field.type) == "table" and field.type or { field.type }
   local words = {}
   for i, t in ipairs(types) do
     if t == "list" and field.of then
-      words[i] = "a list of " .. (field.of.what or (field.of.kind and ("tables { " .. table.concat(M.names(field.of.kind), ", ") .. " }"))
-                                  or (field.of.type == "text" and "text lines") or TYPE_WORDS[field.of.type])
+      local of = field.of
+      if of.what then words[i] = T(N_("a list of %s")):format(T(of.what))
+      elseif of.kind then words[i] = T(N_("a list of tables { %s }")):format(table.concat(M.names(of.kind), ", "))
+      elseif of.type == "text" then words[i] = T(N_("a list of text lines"))
+      else words[i] = T(N_("a list of %s")):format(T(TYPE_WORDS[of.type])) end
     elseif t == "record" and field.kind then
-      words[i] = "a table { " .. table.concat(M.names(field.kind), ", ") .. " }"
+      words[i] = T(N_("a table { %s }")):format(table.concat(M.names(field.kind), ", "))
     else
-      words[i] = TYPE_WORDS[t]
+      words[i] = T(TYPE_WORDS[t])
     end
   end
-  return table.concat(words, " or ")
+  return table.concat(words, T(N_(" or ")))
 end
 
 -- ---------------------------------------------------------------------------------------------
@@ -280,7 +290,7 @@ function Walk:add(rule, path, key, ...)
   local p = {}
   for i, k in ipairs(path) do p[i] = k end
   self.report{ rule = rule, severity = "error", path = p, key = key, args = args,
-               message = string.format(key, table.unpack(args)) }
+               message = string.format(T(key), table.unpack(args)) }
 end
 
 local function child(path, k)
@@ -314,7 +324,7 @@ function Walk:unknown(tbl, kind, path, also)
     end
   end
   if unnamed then
-    self:add("unknown-field", path, M.keys.unnamed, #path > 0 and M.path_text(path) or "the returned table")
+    self:add("unknown-field", path, M.keys.unnamed, #path > 0 and M.path_text(path) or T(N_("the returned table")))
   end
 end
 
@@ -386,7 +396,7 @@ function M.validate(plan, report, opts)
   local w = setmetatable({ report = report, nfc = opts.nfc or function(s) return s end,
                            lenient = opts.lenient }, Walk)
   if type(plan) ~= "table" then
-    w:add("field-type", {}, M.keys.type, "the returned table", "a table { agency = …, … }", got(plan))
+    w:add("field-type", {}, M.keys.type, T(N_("the returned table")), T(N_("a table { agency = …, … }")), got(plan))
     return
   end
   local docs = rawget(plan, "documents")
@@ -405,7 +415,7 @@ function M.validate(plan, report, opts)
     local own = rawget(docs, i)
     local path = { "documents", i }
     if type(own) ~= "table" then
-      w:add("field-type", path, M.keys.type, M.path_text(path), "a table describing one document", got(own))
+      w:add("field-type", path, M.keys.type, M.path_text(path), T(N_("a table describing one document")), got(own))
     else
       local merged = {}
       for k, v in next, plan do if k ~= "documents" then merged[k] = v end end

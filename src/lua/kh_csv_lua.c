@@ -6,6 +6,7 @@
 #include "kh_box.h"
 #include "kh_csv.h"
 #include "kh_csv_lua.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_sandbox.h"
@@ -34,8 +35,8 @@ int kh_csv_lua_read_table(lua_State *L)
             char name[KH_MSG_QUOTED_SIZE];
             kh_msg_quote(name, lua_tostring(L, -3));
             if (lua_type(L, -2) == LUA_TSTRING)
-                return luaL_error(L, "read_table: unknown option %s: did you mean '%s'?", name, lua_tostring(L, -2));
-            return luaL_error(L, "read_table: unknown option %s: the options are %s", name, lua_tostring(L, -1));
+                return luaL_error(L, _("read_table: unknown option %s: did you mean '%s'?"), name, lua_tostring(L, -2));
+            return luaL_error(L, _("read_table: unknown option %s: the options are %s"), name, lua_tostring(L, -1));
         }
         lua_settop(L, 2);
     }
@@ -44,7 +45,7 @@ int kh_csv_lua_read_table(lua_State *L)
         char word[4];
         const char *s = lua_type(L, -1) == LUA_TSTRING ? kh_lua_word(L, -1, word, sizeof word) : NULL;
         if (!s || strlen(s) != 1 || lua_rawlen(L, -1) != 1 || !strchr(",;\t", s[0]))
-            return luaL_error(L, "read_table: separator: expected \",\", \";\" or \"\\t\"");
+            return luaL_error(L, "%s", _("read_table: separator: expected \",\", \";\" or \"\\t\""));
         sep = s[0];
     }
     lua_settop(L, 2);

@@ -12,6 +12,7 @@
 #include "kh_csv_lua.h"
 #include "kh_embedded.h"
 #include "kh_fileio.h"
+#include "kh_i18n.h"
 #include "kh_message.h"
 #include "kh_plan.h"
 #include "kh_text.h"
@@ -99,7 +100,7 @@ char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, co
     char *name = rel ? kh_plan_path(rel) : kh_xstrdup(plan_file);
     if (need > kh_sandbox_available(L)) {
         close(fd);
-        lua_pushfstring(L, "%s: memory budget of %d MB exceeded: the file has %I bytes", name,
+        lua_pushfstring(L, _("%s: memory budget of %d MB exceeded: the file has %I bytes"), name,
                         (int)(kh_sandbox_max_memory(L) >> 20), (lua_Integer)st.st_size);
         free(name);
         lua_error(L);
@@ -134,7 +135,7 @@ static int plan_read_text(lua_State *L)
     kh_gated nfc;
     kh_text_status st = kh_text_gate(data, len, &nfc, &bad);
     if (st == KH_TEXT_NO_MEMORY)
-        return luaL_error(L, "read_text: out of memory");
+        return luaL_error(L, "%s", _("read_text: out of memory"));
     if (st != KH_TEXT_OK) {
         int line, col;
         kh_text_position(data, bad, &line, &col);
@@ -172,7 +173,7 @@ void kh_plan_push_schema(lua_State *L)
     const kh_embedded_file *f = kh_embedded_find(name);
     kh_sandbox *sb = kh_sandbox_of(L);
     if (!f || !sb)
-        luaL_error(L, "%s: not built into this binary", name);
+        luaL_error(L, _("%s: not built into this binary"), name);
     kh_error err;
     kh_error_clear(&err);
     kh_sandbox_push_env(sb);
@@ -181,7 +182,7 @@ void kh_plan_push_schema(lua_State *L)
     lua_pushliteral(L, "schema");
     lua_call(L, 1, 1);
     if (!lua_istable(L, -1))
-        luaL_error(L, "%s: expected the module to return a table", name);
+        luaL_error(L, _("%s: expected the module to return a table"), name);
     lua_pushvalue(L, -1);
     lua_setfield(L, LUA_REGISTRYINDEX, SCHEMA_REF);
 }
@@ -193,7 +194,8 @@ static void format_finding(lua_State *L, int idx, char *out, size_t cap)
 {
     kh_lua_rawfield(L, idx, "key");
     kh_lua_rawfield(L, idx, "args");
-    const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "the plan is not valid";
+    const char *key = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : N_("the plan is not valid");
+    key = _(key);   /* the English msgid; its args are put into the translation */
     int args = lua_gettop(L);
     lua_Integer next = 1;
     size_t n = 0;
@@ -238,8 +240,8 @@ typedef struct {
 static int fail(checker *c, const char *expected)
 {
     lua_State *L = c->L;
-    return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: expected %s, got %s", plan_file, c->path,
-                        expected, lua_isnone(L, -1) ? "nothing" : luaL_typename(L, -1));
+    return kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: expected %s, got %s"), plan_file, c->path,
+                        expected, lua_isnone(L, -1) ? _("nothing") : kh_lua_type_shown(L, -1));
 }
 
 /* Check that every table below the table at the top of the stack is plain and every string in
@@ -248,13 +250,13 @@ static int normalise(checker *c, int depth)
 {
     lua_State *L = c->L;
     if (depth > MAX_DEPTH)
-        return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: tables nested more than %d deep",
+        return kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: tables nested more than %d deep"),
                             plan_file, c->path, MAX_DEPTH);
     if (!kh_lua_is_plain(L, -1))
         return kh_error_set(c->err, KH_EXIT_INPUT,
-                            "%s: %s: expected a plain table, got a table with a metatable that lends "
-                            "fields (__index): write the fields into the table itself",
-                            plan_file, *c->path ? c->path : "the returned table");
+                            _("%s: %s: expected a plain table, got a table with a metatable that lends "
+                              "fields (__index): write the fields into the table itself"),
+                            plan_file, *c->path ? c->path : _("the returned table"));
     luaL_checkstack(L, 8, "plan too deep");
     if (c->shape_only && lua_getmetatable(L, -1)) {
         /* What is left (__len, __pairs, __tostring …) goes: the rules then read the table raw,
@@ -302,7 +304,7 @@ static int normalise(checker *c, int depth)
             }
         } else if (lua_type(L, -1) == LUA_TFUNCTION || lua_type(L, -1) == LUA_TUSERDATA
                    || lua_type(L, -1) == LUA_TTHREAD) {
-            return fail(c, "text, a number, a boolean or a table");
+            return fail(c, _("text, a number, a boolean or a table"));
         }
         c->path[plen] = '\0';
         lua_pop(L, 1);
@@ -321,10 +323,10 @@ static int check_date(checker *c, int idx)
         || kh_parse_date(lua_tostring(L, -1), &y, &m, &d) != 0) {
         if (lua_type(L, -1) == LUA_TSTRING)
             kh_error_set(c->err, KH_EXIT_INPUT,
-                         "%s: %sdate: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)",
+                         _("%s: %sdate: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)"),
                          plan_file, c->prefix, lua_tostring(L, -1));
         else
-            fail(c, "a date \"YYYY-MM-DD\" or \"YYYY-MM\"");
+            fail(c, _("a date \"YYYY-MM-DD\" or \"YYYY-MM\""));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
@@ -366,7 +368,7 @@ static int check_number(checker *c, int idx)
         ok = 0;
     }
     if (!ok || n < 1 || n > 999999) {
-        fail(c, "a whole number from 1 (or nil in a draft)");
+        fail(c, _("a whole number from 1 (or nil in a draft)"));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
@@ -401,14 +403,14 @@ static int check_bundle(checker *c, int plan)
     lua_Integer n = (lua_Integer)lua_rawlen(L, docs);
     if (!lua_istable(L, docs) || n == 0) {
         snprintf(c->path, sizeof c->path, "documents");
-        return fail(c, "a list of documents");
+        return fail(c, _("a list of documents"));
     }
     for (lua_Integer i = 1; i <= n; i++) {
         lua_rawgeti(L, docs, i);
         snprintf(c->prefix, sizeof c->prefix, "documents[%lld].", (long long)i);
         if (!lua_istable(L, -1)) {
             snprintf(c->path, sizeof c->path, "documents[%lld]", (long long)i);
-            return fail(c, "a table describing one document");
+            return fail(c, _("a table describing one document"));
         }
         int own = lua_gettop(L);
         lua_newtable(L);
@@ -436,7 +438,7 @@ static int check_bundle(checker *c, int plan)
             if (to < 1 || to >= i) {
                 snprintf(c->path, sizeof c->path, "documents[%lld].attached_to", (long long)i);
                 return kh_error_set(c->err, KH_EXIT_INPUT,
-                                    "%s: %s: expected the number of an earlier document (1 to %lld)",
+                                    _("%s: %s: expected the number of an earlier document (1 to %lld)"),
                                     plan_file, c->path, (long long)i - 1);
             }
             attached = 1;
@@ -509,12 +511,12 @@ static int open_plan_dir(const char *path, kh_error *err)
         return fd;
     }
     if (errno == ENOENT) {
-        kh_error_set(err, KH_EXIT_INPUT, "%s: not found: expected a plan folder holding plan.lua, or a plan file", path);
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: not found: expected a plan folder holding plan.lua, or a plan file"), path);
         return -1;
     }
     const char *slash = strrchr(path, '/');
     if (errno != ENOTDIR || (slash && !slash[1])) {
-        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open: %s", path, strerror(errno));
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open: %s"), path, strerror(errno));
         return -1;
     }
     snprintf(plan_file, sizeof plan_file, "%s", path);
@@ -527,7 +529,7 @@ static int open_plan_dir(const char *path, kh_error *err)
         snprintf(plan_dir, sizeof plan_dir, ".");
     fd = kh_dir_open(*plan_dir ? plan_dir : "/");
     if (fd < 0)
-        kh_error_set(err, KH_EXIT_INPUT, "%s: cannot open its folder: %s", path, strerror(errno));
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: cannot open its folder: %s"), path, strerror(errno));
     return fd;
 }
 
@@ -566,8 +568,8 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
     if (kh_sandbox_call(sb, 0, 1, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (!lua_istable(L, -1)) {
-        kh_error_set(err, KH_EXIT_INPUT, "%s: expected the file to return a table (return { agency = …, … }), got %s",
-                     plan_file, luaL_typename(L, -1));
+        kh_error_set(err, KH_EXIT_INPUT, _("%s: expected the file to return a table (return { agency = …, … }), got %s"),
+                     plan_file, kh_lua_type_shown(L, -1));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }
