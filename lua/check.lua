@@ -641,7 +641,7 @@ function Checker:check_signer(doc, agency)
   end
   local authority = v.authority
   if (v.name == nil or trim(v.name) == "") and is_draft(doc) then
-    self:to_fill(doc, { "signer" }, "signer.name (the signer's full name)")
+    self:to_fill(doc, { "signer" }, kh._("signer.name (the signer's full name)"))
   end
   if authority ~= nil and not AUTHORITIES[authority] then return end
   local title = upper(trim(nfc(v.title or "") or ""))
@@ -845,7 +845,7 @@ function Checker:check_table(doc, spec, path)
       p[#p + 1] = "columns"
       self:at(doc, p, "error", "table-columns",
               msg("columns lists %d columns, the rows of %s have %d", #spec.columns,
-                            spec.file and spec.file:match("[^/]*$") or "the table", ncols))
+                            spec.file and spec.file:match("[^/]*$") or kh._("the table"), ncols))
     end
   end
   if type(spec.stt) == "table" then
@@ -950,7 +950,7 @@ function Checker:check_document(doc, docs)
   local agency = self:text_field(doc, "agency")
   local place = doc.fields.place
   if is_draft(doc) and (place == nil or (type(place) == "string" and trim(place) == "")) then
-    self:to_fill(doc, place == nil and {} or { "place" }, "the place name (địa danh)")
+    self:to_fill(doc, place == nil and {} or { "place" }, kh._("the place name (địa danh)"))
   end
   local subject = self:text_field(doc, "subject")
   if type_name == "QUYẾT ĐỊNH" then
