@@ -94,7 +94,7 @@ XGETTEXT := xgettext --from-code=UTF-8 --package-name=kehoach --package-version=
             --msgid-bugs-address= --add-comments=TRANSLATORS: --sort-by-file
 pot:
 	$(XGETTEXT) -L C -k_ -kN_ -kkh_ngettext:1,2 -o po/kehoach.pot $(sort $(wildcard src/*/*.c))
-	$(XGETTEXT) -j -L Lua -k_ -kN_ -kkh._ -kkh.ngettext:1,2 -o po/kehoach.pot $(sort $(EMBED))
+	$(XGETTEXT) -j -L Lua -k_ -kN_ -kkh._ -kkh.ngettext:1,2 -kmsg -kmsgn:1,2 -o po/kehoach.pot $(sort $(EMBED))
 	msgmerge -q --update --backup=none --no-fuzzy-matching po/vi.po po/kehoach.pot
 	msgfmt -c --check --statistics -o /dev/null po/vi.po
 

@@ -289,11 +289,45 @@ local function path_name(doc, path)
   return table.concat(parts, ".")
 end
 
+-- A finding's message: its English sentence (the gettext msgid), translated, and its values as text.
+local function msg(key, ...)
+  local args = table.pack(...)
+  local text = {}
+  for i = 1, args.n do text[i] = tostring(args[i]) end
+  return { key = key, args = text, message = string.format(kh._(key), ...) }
+end
+
+-- The same with a count: SINGULAR or PLURAL as N says.
+local function msgn(singular, plural, n, ...)
+  local key = n == 1 and singular or plural
+  local args = table.pack(...)
+  local text = {}
+  for i = 1, args.n do text[i] = tostring(args[i]) end
+  return { key = key, args = text, message = string.format(kh.ngettext(singular, plural, n), ...) }
+end
+
+-- A group row of a table with no rows under it: LABEL and TITLE quoted, or nil.
+local function empty_group(label, title, next_is_group)
+  if label and title then
+    return next_is_group and msg("group %s (%s) has no rows: another group starts on the next row", label, title)
+                         or msg("group %s (%s) has no rows: the table ends after it", label, title)
+  elseif label then
+    return next_is_group and msg("group %s has no rows: another group starts on the next row", label)
+                         or msg("group %s has no rows: the table ends after it", label)
+  elseif title then
+    return next_is_group and msg("group row (%s) has no rows: another group starts on the next row", title)
+                         or msg("group row (%s) has no rows: the table ends after it", title)
+  end
+  return next_is_group and msg("group row has no rows: another group starts on the next row")
+                       or msg("group row has no rows: the table ends after it")
+end
+
 local Checker = {}
 Checker.__index = Checker
 
 function Checker:add(file, line, level, rule, message, key, args)
   if type(file) ~= "string" then file = self.plan_file end
+  if type(message) == "table" then key, args, message = message.key, message.args, message.message end
   local f = { file = file, line = math.tointeger(line) or 0, level = level,
               rule = rule, message = message, key = key, args = args }
   f.seq = #self.findings + 1
@@ -369,8 +403,6 @@ local function days_in_month(y, m)
   if m == 2 and ((y % 4 == 0 and y % 100 ~= 0) or y % 400 == 0) then return 29 end
   return days[m]
 end
-local MONTHS = { "January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December" }
 
 local function is_list(t)
   if type(t) ~= "table" then return false end
@@ -399,7 +431,7 @@ end
 -- A blank the draft leaves for the signing: a warning, to fill before signing.
 function Checker:to_fill(doc, where, what)
   self:at(doc, where, "warning", "to-fill",
-          string.format("%s is blank in this draft: fill it in before signing (the document shows the blank)", what))
+          msg("%s is blank in this draft: fill it in before signing (the document shows the blank)", what))
 end
 
 -- A text field's NFC text, or nil when it is not text or blank (the schema reports that).
@@ -416,19 +448,19 @@ function Checker:check_number(doc)
   if math.type(v) == "integer" then
     if v < 1 or v > 999999 then
       self:at(doc, where, "error", "number",
-              string.format("number %d: expected a whole number from 1 (or nil in a draft)", v))
+              msg("number %d: expected a whole number from 1 (or nil in a draft)", v))
     end
   elseif type(v) == "string" then
     if v:match("^%d+$") and #v < 10 and tonumber(v) >= 1 and tonumber(v) <= 999999 then
       self:at(doc, where, "warning", "number",
-              string.format("number is written as text %s: write number = %d (the renderer writes it %s)",
+              msg("number is written as text %s: write number = %d (the renderer writes it %s)",
                             quote(v), tonumber(v), string.format("%02d", tonumber(v))))
     elseif v:find("/") then
       self:at(doc, where, "error", "number",
-              string.format("number %s: expected the number alone (e.g. number = 12); the symbol goes in 'symbol'", quote(v)))
+              msg("number %s: expected the number alone (e.g. number = 12); the symbol goes in 'symbol'", quote(v)))
     else
       self:at(doc, where, "error", "number",
-              string.format("number %s: expected a whole number from 1 (or nil in a draft)", quote(v)))
+              msg("number %s: expected a whole number from 1 (or nil in a draft)", quote(v)))
     end
   end
 end
@@ -439,13 +471,13 @@ function Checker:check_symbol(doc, type_name)
   local where = { "symbol" }
   if s:find("/") or lower(s):match("^số") then
     self:at(doc, where, "error", "symbol-format",
-            string.format("symbol %s: expected the symbol alone, e.g. \"KH-SXD\" (the renderer writes \"Số:\" and the number)", quote(s)))
+            msg("symbol %s: expected the symbol alone, e.g. \"KH-SXD\" (the renderer writes \"Số:\" and the number)", quote(s)))
     return
   end
   if s:find("%s") then
     local fixed = s:gsub("%s*%-%s*", "-"):gsub("%s+", "")
     self:at(doc, where, "error", "symbol-format",
-            string.format("symbol %s has spaces: write %s (nd30 §5: groups joined by \"-\" without spaces)",
+            msg("symbol %s has spaces: write %s (nd30 §5: groups joined by \"-\" without spaces)",
                           quote(s), quote(fixed)))
     return
   end
@@ -455,13 +487,13 @@ function Checker:check_symbol(doc, type_name)
   for _, g in ipairs(groups) do empty = empty or g == "" end
   if #groups < 2 or empty then
     self:at(doc, where, "error", "symbol-format",
-            string.format("symbol %s: expected the type's abbreviation and the issuer's joined by \"-\", e.g. \"KH-SXD\"", quote(s)))
+            msg("symbol %s: expected the type's abbreviation and the issuer's joined by \"-\", e.g. \"KH-SXD\"", quote(s)))
     return
   end
   for i = 2, #groups do
     if upper(groups[i]) ~= groups[i] then
       self:at(doc, where, "error", "symbol-format",
-              string.format("symbol %s: write it in capitals, %s (nd30 §5)", quote(s),
+              msg("symbol %s: write it in capitals, %s (nd30 §5)", quote(s),
                             quote(groups[1] .. "-" .. upper(table.concat(groups, "-", 2)))))
       return
     end
@@ -469,7 +501,7 @@ function Checker:check_symbol(doc, type_name)
   local first = groups[1]
   if not type_name or type_name == "CÔNG VĂN" then
     if upper(first) ~= first and not TYPE_OF[first] then
-      self:at(doc, where, "error", "symbol-format", string.format("symbol %s: write it in capitals", quote(s)))
+      self:at(doc, where, "error", "symbol-format", msg("symbol %s: write it in capitals", quote(s)))
     end
     return
   end
@@ -478,12 +510,15 @@ function Checker:check_symbol(doc, type_name)
   if first == expected then return end
   if upper(first) == upper(expected) then
     self:at(doc, where, "error", "symbol-format",
-            string.format("symbol %s: the abbreviation of %s is written %s", quote(s), type_name, quote(expected)))
+            msg("symbol %s: the abbreviation of %s is written %s", quote(s), type_name, quote(expected)))
   else
     local named = TYPE_OF[first] or TYPE_OF[upper(first)]
     self:at(doc, where, "error", "symbol-type",
-            string.format("symbol %s starts with %s%s but the document is a %s: expected %s",
-                          quote(s), quote(first), named and (" (" .. named .. ")") or "", type_name,
+            named and msg("symbol %s starts with %s (%s) but the document is a %s: expected %s",
+                          quote(s), quote(first), named, type_name,
+                          quote(expected .. "-" .. table.concat(groups, "-", 2)))
+                  or msg("symbol %s starts with %s but the document is a %s: expected %s",
+                          quote(s), quote(first), type_name,
                           quote(expected .. "-" .. table.concat(groups, "-", 2))))
   end
 end
@@ -497,24 +532,25 @@ function Checker:check_date(doc)
   if not y then y, m = v:match("^(%d%d%d%d)%-(%d%d)$") end
   if not y then
     local dd, mm, yy = v:match("^(%d%d?)/(%d%d?)/(%d%d%d%d)$")
-    local hint = dd and string.format(" (write %s)", quote(string.format("%s-%02d-%02d", yy, tonumber(mm), tonumber(dd)))) or ""
     self:at(doc, where, "error", "date",
-            string.format("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day%s", quote(v), hint))
+            dd and msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day (write %s)", quote(v),
+                       quote(string.format("%s-%02d-%02d", yy, tonumber(mm), tonumber(dd))))
+               or msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day", quote(v)))
     return nil
   end
   y, m, d = tonumber(y), tonumber(m), d and tonumber(d)
   if y < 1900 then
-    self:at(doc, where, "error", "date", string.format("date %s: the year %d is not plausible", quote(v), y))
+    self:at(doc, where, "error", "date", msg("date %s: the year %d is not plausible", quote(v), y))
     return nil
   end
   if m < 1 or m > 12 then
     self:at(doc, where, "error", "date",
-            string.format("date %s: there is no month %d (expected 01 to 12)", quote(v), m))
+            msg("date %s: there is no month %d (expected 01 to 12)", quote(v), m))
     return nil
   end
   if d and (d < 1 or d > days_in_month(y, m)) then
     self:at(doc, where, "error", "date",
-            string.format("date %s is not a real date: %s %d has %d days", quote(v), MONTHS[m], y,
+            msg("date %s is not a real date: %02d/%d has %d days", quote(v), m, y,
                           days_in_month(y, m)))
     return nil
   end
@@ -535,10 +571,10 @@ function Checker:check_date_year(doc, date, subject)
   end
   if kind == "year" and date.year ~= a then
     self:at(doc, { "date" }, "warning", "date-year",
-            string.format("the date is in %d but the subject says \"năm %d\"", date.year, a))
+            msg("the date is in %d but the subject says \"năm %d\"", date.year, a))
   elseif kind == "range" and (date.year < a or date.year > b) then
     self:at(doc, { "date" }, "warning", "date-year",
-            string.format("the date is in %d, outside the subject's \"giai đoạn %d-%d\"", date.year, a, b))
+            msg("the date is in %d, outside the subject's \"giai đoạn %d-%d\"", date.year, a, b))
   end
 end
 
@@ -558,26 +594,26 @@ function Checker:check_recipients(doc)
     if low:match("^lưu[%s:]") or low == "lưu" then
       if archive then
         self:at(doc, { "recipients", i }, "warning", "recipients-luu",
-                string.format("a second archive line %s", quote(t)))
+                msg("a second archive line %s", quote(t)))
       end
       archive = archive or { index = i, text = t, low = low }
     end
   end
   if not archive then
     self:at(doc, where, "error", "recipients-luu",
-            "no \"Lưu: VT, …\" line: the last recipient is the archive copy, e.g. \"Lưu: VT, VP\" (nd30 §10)")
+            msg("no \"Lưu: VT, …\" line: the last recipient is the archive copy, e.g. \"Lưu: VT, VP\" (nd30 §10)"))
     return
   end
   local line = { "recipients", archive.index }
   if archive.index ~= #v then
     self:at(doc, line, "error", "recipients-luu",
-            string.format("%s must be the last recipient (nd30 §10), it is number %d of %d",
+            msg("%s must be the last recipient (nd30 §10), it is number %d of %d",
                           quote(archive.text), archive.index, #v))
   end
   if not archive.low:match("^lưu%s*:") then
     local rest = archive.text:gsub("^%S+%s*", "")
     self:at(doc, line, "warning", "recipients-luu",
-            string.format("%s: write %s with a colon (nd30 §10)", quote(archive.text), quote("Lưu: " .. rest)))
+            msg("%s: write %s with a colon (nd30 §10)", quote(archive.text), quote("Lưu: " .. rest)))
   end
   local list = archive.text:gsub("^[^:]*:%s*", ""):gsub("^%S+%s+", function(w)
     return (lower(w) or w):match("^lưu") and "" or w end)
@@ -589,10 +625,10 @@ function Checker:check_recipients(doc)
   end
   if not vt then
     self:at(doc, line, "warning", "recipients-luu",
-            string.format("%s: the archive line names the văn thư first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
+            msg("%s: the archive line names the văn thư first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
   elseif vt ~= 1 then
     self:at(doc, line, "warning", "recipients-luu",
-            string.format("%s: VT (văn thư) comes first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
+            msg("%s: VT (văn thư) comes first: \"Lưu: VT, …\" (nd30 §10)", quote(archive.text)))
   end
 end
 
@@ -605,19 +641,19 @@ function Checker:check_signer(doc, agency)
   end
   local authority = v.authority
   if (v.name == nil or trim(v.name) == "") and is_draft(doc) then
-    self:to_fill(doc, { "signer" }, "signer.name (the signer's full name)")
+    self:to_fill(doc, { "signer" }, kh._("signer.name (the signer's full name)"))
   end
   if authority ~= nil and not AUTHORITIES[authority] then return end
   local title = upper(trim(nfc(v.title or "") or ""))
   if authority == "KT." and title ~= "" and not title:match("^PHÓ") then
     self:at(doc, { "signer", "title" }, "error", "signer-authority",
-            string.format("KT. (ký thay) is signed by a deputy: the title should start with \"PHÓ\" (e.g. \"PHÓ GIÁM ĐỐC\"), got %s", quote(title)))
+            msg("KT. (ký thay) is signed by a deputy: the title should start with \"PHÓ\" (e.g. \"PHÓ GIÁM ĐỐC\"), got %s", quote(title)))
   elseif authority == nil and title:match("^PHÓ") then
     self:at(doc, { "signer", "title" }, "warning", "signer-authority",
-            string.format("a deputy (%s) signs for the head: authority = \"KT.\" and head = the head's title (nd30 §9)", quote(title)))
+            msg("a deputy (%s) signs for the head: authority = \"KT.\" and head = the head's title (nd30 §9)", quote(title)))
   elseif authority == "TM." and agency and (upper(agency) or ""):match("^SỞ") then
     self:at(doc, { "signer", "authority" }, "warning", "signer-authority",
-            "a Sở works under the head's authority (chế độ thủ trưởng): no \"TM.\"; the head signs, or a deputy signs \"KT.\" (nd30 §9)")
+            msg("a Sở works under the head's authority (chế độ thủ trưởng): no \"TM.\"; the head signs, or a deputy signs \"KT.\" (nd30 §9)"))
   end
 end
 
@@ -636,12 +672,12 @@ function Checker:scan_strings(doc, tbl, path, seen)
         if s:find("Độc lập%s*[–—]") or s:find("Độc lập%s*—") or s:find("Tự do%s*[–—]")
            or s:find("Độc lập%s*–") or s:find("Tự do%s*–") or s:find("Tự do%s*—") then
           self:at(doc, p, "error", "en-dash",
-                  string.format("%s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
+                  msg("%s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
                                 path_name(doc, p)))
         end
         if k ~= "body" and not s:find("\n") and trim(s):find("  ", 1, true) then
           self:at(doc, p, "warning", "double-space",
-                  string.format("%s has a double space: %s", path_name(doc, p), quote(trim(s))))
+                  msg("%s has a double space: %s", path_name(doc, p), quote(trim(s))))
         end
       elseif type(v) == "table" and getmetatable(v) == nil then
         self:scan_strings(doc, v, p, seen)
@@ -685,12 +721,12 @@ function Checker:typed_heading(file, base, b, after, line)
   if b.kind == "para" and roman and not rest:find("[.;:,]$") and upper(rest) == rest
      and not rest:find("\n") then
     self:fixable(self:warning(file, b.line + base, "typed-heading",
-                 string.format("%s looks like a heading typed with its number: write %s, so the numbers under it start again",
+                 msg("%s looks like a heading typed with its number: write %s, so the numbers under it start again",
                                quote(t), quote("# " .. rest))), base, line, "# " .. rest)
   elseif b.kind == "item" and b.mark == "number" and not t:find("[.;:,]$") and not t:find("\n")
          and select(2, t:gsub("%S+", "")) <= 8 and after and not (after.kind == "item" and after.mark == "number") then
     self:fixable(self:warning(file, b.line + base, "typed-heading",
-                 string.format("the numbered line %s looks like a level-2 heading: write %s, so the numbers under it start again",
+                 msg("the numbered line %s looks like a level-2 heading: write %s, so the numbers under it start again",
                                quote(t), quote("## " .. t))), base, line, "## " .. t)
   end
 end
@@ -749,7 +785,7 @@ function Checker:check_body(doc)
       if typed and not (number and numbering.same(typed, number)) then
         local marks = string.rep("#", b.level)
         self:fixable(self:warning(file, b.line + base, "heading-number",
-                     string.format("heading %s starts with a typed number %s, but it is number %s: the renderer prints %s and leaves the typed one out; write %s",
+                     msg("heading %s starts with a typed number %s, but it is number %s: the renderer prints %s and leaves the typed one out; write %s",
                                    quote(marks .. " " .. t), quote(typed), quote(trim(number or "?")),
                                    quote(trim(number or "?")), quote(marks .. " " .. trim(rest)))),
                      base, ls[b.line], marks .. " " .. trim(rest))
@@ -761,11 +797,11 @@ function Checker:check_body(doc)
     local n = i + base
     if line:match("^%s*–%s") or line:match("^%s*—%s") then
       self:warning(file, n, "en-dash",
-                   "an en dash \"–\" starts the line: write \"- \" for a dash item (the markup reads only the hyphen; this line is plain text, joined to the paragraph above it when no blank line separates them)")
+                   msg("an en dash \"–\" starts the line: write \"- \" for a dash item (the markup reads only the hyphen; this line is plain text, joined to the paragraph above it when no blank line separates them)"))
     end
     local inner = trim(line)
     if inner:find("  ", 1, true) then
-      self:warning(file, n, "double-space", "a double space inside the line")
+      self:warning(file, n, "double-space", msg("a double space inside the line"))
     end
     if not first_ref then
       local low = lower(line)
@@ -777,7 +813,7 @@ function Checker:check_body(doc)
     if t ~= "" then
       if t:sub(-3) == "./." then
         self:error(file, i + base, "closing",
-                   "the body ends with \"./.\": leave it out, the renderer adds \"./.\" after the last word")
+                   msg("the body ends with \"./.\": leave it out, the renderer adds \"./.\" after the last word"))
       end
       break
     end
@@ -808,8 +844,8 @@ function Checker:check_table(doc, spec, path)
       local p = { table.unpack(path) }
       p[#p + 1] = "columns"
       self:at(doc, p, "error", "table-columns",
-              string.format("columns lists %d columns, the rows of %s have %d", #spec.columns,
-                            spec.file and spec.file:match("[^/]*$") or "the table", ncols))
+              msg("columns lists %d columns, the rows of %s have %d", #spec.columns,
+                            spec.file and spec.file:match("[^/]*$") or kh._("the table"), ncols))
     end
   end
   if type(spec.stt) == "table" then
@@ -819,7 +855,7 @@ function Checker:check_table(doc, spec, path)
     if math.type(c) == "integer" and (c < 1 or c > ncols) then
       p[#p + 1] = "column"
       self:at(doc, p, "error", "table-columns",
-              string.format("stt.column %s: expected a column from 1 to %d", tostring(c), ncols))
+              msg("stt.column %s: expected a column from 1 to %d", tostring(c), ncols))
     end
   end
   local header_rows = math.type(spec.header_rows) == "integer" and spec.header_rows or 1
@@ -847,9 +883,9 @@ function Checker:check_table(doc, spec, path)
         local cell = row[c]
         if cell == "<" and c == 1 then
           self:error(file, row_line(r), "table-merge",
-                     "column 1: '<' has no cell on its left to merge with")
+                     msg("column 1: '<' has no cell on its left to merge with"))
         elseif cell == "^" and r == 1 then
-          self:error(file, row_line(r), "table-merge", string.format("column %d: '^' has no cell above to merge with", c))
+          self:error(file, row_line(r), "table-merge", msg("column %d: '^' has no cell above to merge with", c))
         end
       end
       for c = 1, #row do
@@ -861,7 +897,7 @@ function Checker:check_table(doc, spec, path)
           end
           if found then
             self:warning(file, row_line(r), "double-space",
-                         string.format("column %d has a double space", c))
+                         msg("column %d has a double space", c))
             break
           end
         end
@@ -874,9 +910,7 @@ function Checker:check_table(doc, spec, path)
           local label = row[1]:sub(level + 1)
           local title = type(row[2]) == "string" and row[2] or ""
           self:warning(file, row_line(r), "table-empty-group",
-                       string.format("group %s%s has no rows: %s", label ~= "" and quote(label) or "row",
-                                     title ~= "" and (" (" .. quote(title) .. ")") or "",
-                                     nxt and "another group starts on the next row" or "the table ends after it"))
+                       empty_group(label ~= "" and quote(label) or nil, title ~= "" and quote(title) or nil, nxt))
         end
       end
     end
@@ -908,21 +942,21 @@ function Checker:check_document(doc, docs)
   if type_name and not TYPES[type_name] and type_name ~= "CÔNG VĂN" then
     local guess = nearest(type_name, TYPE_NAMES)
     self:at(doc, { "type" }, "warning", "doc-type",
-            string.format("type %s is not a tên loại of the decree (nd30 §5)%s", quote(type_name),
-                          guess and (": did you mean " .. quote(guess) .. "?") or ""))
+            guess and msg("type %s is not a tên loại of the decree (nd30 §5): did you mean %s?", quote(type_name), quote(guess))
+                  or msg("type %s is not a tên loại of the decree (nd30 §5)", quote(type_name)))
     type_name = nil
   end
   doc.type_name = type_name
   local agency = self:text_field(doc, "agency")
   local place = doc.fields.place
   if is_draft(doc) and (place == nil or (type(place) == "string" and trim(place) == "")) then
-    self:to_fill(doc, place == nil and {} or { "place" }, "the place name (địa danh)")
+    self:to_fill(doc, place == nil and {} or { "place" }, kh._("the place name (địa danh)"))
   end
   local subject = self:text_field(doc, "subject")
   if type_name == "QUYẾT ĐỊNH" then
     if f.bases == nil then
       self:at(doc, {}, "warning", "required",
-              string.format("'%s' is missing: a QUYẾT ĐỊNH states its bases (\"Căn cứ …\") (nd30 §8b)",
+              msg("'%s' is missing: a QUYẾT ĐỊNH states its bases (\"Căn cứ …\") (nd30 §8b)",
                             path_name(doc, { "bases" })))
     end
   end
@@ -947,11 +981,12 @@ function Checker:check_document(doc, docs)
     end
     if body.first_ref and not related then
       self:warning(body.file, body.first_ref, "appendix-ref",
-                   "the body names a \"Phụ lục\" but the plan has no appendices")
+                   msg("the body names a \"Phụ lục\" but the plan has no appendices"))
     elseif #appendices > 0 and not body.first_ref then
       self:at(doc, { "appendices" }, "error", "appendix-unref",
-              string.format("%s never named in the body: the text must mention its appendices (nd30 §12), e.g. \"(Có Phụ lục kèm theo)\"",
-                            #appendices == 1 and "the appendix is" or ("the " .. #appendices .. " appendices are")))
+              msgn("the appendix is never named in the body: the text must mention its appendices (nd30 §12), e.g. \"(Có Phụ lục kèm theo)\"",
+                   "the %d appendices are never named in the body: the text must mention its appendices (nd30 §12), e.g. \"(Có Phụ lục kèm theo)\"",
+                   #appendices, #appendices))
     end
   end
 end
@@ -999,8 +1034,10 @@ function Checker:check_files(ctx)
       end
       if first then
         self:warning(f.file, first, "nfc",
-                     string.format("%s not in Unicode NFC (letters and their tone marks typed as separate characters, as some editors and PDF copies save them): the renderer normalises the text, but searches and other tools may miss these words; save the file as NFC",
-                                   count == 1 and "this line is" or ("this and " .. (count - 1) .. " more lines are")))
+                     count == 1 and msg("this line is not in Unicode NFC (letters and their tone marks typed as separate characters, as some editors and PDF copies save them): the renderer normalises the text, but searches and other tools may miss these words; save the file as NFC")
+                     or msgn("this and %d more line are not in Unicode NFC (letters and their tone marks typed as separate characters, as some editors and PDF copies save them): the renderer normalises the text, but searches and other tools may miss these words; save the file as NFC",
+                             "this and %d more lines are not in Unicode NFC (letters and their tone marks typed as separate characters, as some editors and PDF copies save them): the renderer normalises the text, but searches and other tools may miss these words; save the file as NFC",
+                             count - 1, count - 1))
       end
     end
   end
@@ -1027,7 +1064,7 @@ function Checker:check_template(ctx)
       if l:find("slogan", 1, true) then line = i end
     end
     self:error(t.file or self.plan_file, line, "en-dash",
-               string.format("template '%s': header.slogan %s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
+               msg("template '%s': header.slogan %s: the motto is written with hyphens, \"Độc lập - Tự do - Hạnh phúc\" (nd30 §3), not an en dash \"–\"",
                              t.name or "?", quote(slogan)))
   end
 end
@@ -1067,7 +1104,7 @@ function M.run(plan, ctx)
           if math.type(to) == "integer" then
             if to < 1 or to >= i then
               c:at(doc, { "attached_to" }, "error", "field-type",
-                   string.format("documents[%d].attached_to: expected the number of an earlier document (1 to %d)", i, i - 1))
+                   msg("documents[%d].attached_to: expected the number of an earlier document (1 to %d)", i, i - 1))
             else
               doc.attached = true
             end

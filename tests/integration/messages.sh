@@ -222,7 +222,7 @@ KEHOACH_LANG=vi "$BIN" new "$PLAN" --year 2027 --dry-run 2>&1 | tail -1 | grep -
 # fuzzy, the format of each kept (msgfmt -c).
 if command -v xgettext >/dev/null && command -v msgmerge >/dev/null; then
   xgettext --from-code=UTF-8 -L C -k_ -kN_ -kkh_ngettext:1,2 -o "$TMP/k.pot" src/*/*.c &&
-    xgettext -j --from-code=UTF-8 -L Lua -k_ -kN_ -kkh._ -kkh.ngettext:1,2 -o "$TMP/k.pot" lua/*.lua templates/*.lua &&
+    xgettext -j --from-code=UTF-8 -L Lua -k_ -kN_ -kkh._ -kkh.ngettext:1,2 -kmsg -kmsgn:1,2 -o "$TMP/k.pot" lua/*.lua templates/*.lua &&
     msgmerge -q --no-fuzzy-matching -o "$TMP/merged.po" po/vi.po "$TMP/k.pot" &&
     msgfmt -c --statistics -o /dev/null "$TMP/merged.po" 2>"$TMP/stats"
   if grep -q 'translated message' "$TMP/stats" && ! grep -Eq 'untranslated|fuzzy' "$TMP/stats"; then
