@@ -531,11 +531,23 @@ function Checker:check_date(doc)
   local y, m, d = v:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
   if not y then y, m = v:match("^(%d%d%d%d)%-(%d%d)$") end
   if not y then
-    local dd, mm, yy = v:match("^(%d%d?)/(%d%d?)/(%d%d%d%d)$")
-    self:at(doc, where, "error", "date",
-            dd and msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day (write %s)", quote(v),
-                       quote(string.format("%s-%02d-%02d", yy, tonumber(mm), tonumber(dd))))
-               or msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day", quote(v)))
+    -- a date typed as the clerk writes it (15/06/2026, 15.06.2026, 15-6-2026) or 2026-6-15: the
+    -- form to write when it is a real date, else what is wrong with it (no hint to a 31/02)
+    local dd, mm, yy = v:match("^(%d%d?)[/%.%-](%d%d?)[/%.%-](%d%d%d%d)$")
+    if not dd then yy, mm, dd = v:match("^(%d%d%d%d)%-(%d%d?)%-(%d%d?)$") end
+    dd, mm, yy = tonumber(dd), tonumber(mm), tonumber(yy)
+    if dd and (mm < 1 or mm > 12) then
+      self:at(doc, where, "error", "date",
+              msg("date %s: there is no month %d (expected 01 to 12)", quote(v), mm))
+    elseif dd and (dd < 1 or dd > days_in_month(yy, mm)) then
+      self:at(doc, where, "error", "date",
+              msg("date %s is not a real date: %02d/%d has %d days", quote(v), mm, yy, days_in_month(yy, mm)))
+    else
+      self:at(doc, where, "error", "date",
+              dd and msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day (write %s)", quote(v),
+                         quote(string.format("%d-%02d-%02d", yy, mm, dd)))
+                 or msg("date %s: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day", quote(v)))
+    end
     return nil
   end
   y, m, d = tonumber(y), tonumber(m), d and tonumber(d)
@@ -1171,8 +1183,7 @@ function M.finish(c, message)
       if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
       -- "unknown field 'signer.titel': …", "'marks.draft': expected …" (the plan schema), or
       -- "marks.draft: expected …"
-      local field = msg:match("^unknown field '([%w_%.%[%]]+)'") or msg:match("^'([%w_%.%[%]]+)'")
-                    or msg:match("^([%w_%.%[%]]+): ")
+      local field = msg:match("^([%w_%.%[%]]+): ") or msg:match("'([%a_][%w_%.%[%]]*)'")
       file = c.plan_file
       if field then
         local path = field_path(field)
@@ -1187,9 +1198,11 @@ function M.finish(c, message)
         line = 1
       end
     end
+    -- The loader checks what the rules check (one plan schema): when a rule found an error, the
+    -- loader's refusal is that error again, in whatever language it is written.
     local known = false
     for _, f in ipairs(c.findings) do
-      if f.level == "error" and f.file == file and f.line == line then known = true end
+      if f.level == "error" then known = true end
     end
     if not known then c:error(file, line, "load", msg).column = col end
   end
