@@ -283,6 +283,15 @@ end
 local Walk = {}
 Walk.__index = Walk
 
+-- A field name as typed, shown inside '…': a quote or backslash in it escaped (it cannot end
+-- the quotes early), at most 200 characters then "…", as the loader shows it.
+local function shown(name)
+  name = name:gsub("\\", "\\\\"):gsub("'", "\\'")
+  local ok, cut = pcall(utf8.offset, name, 201)
+  if ok and cut and cut <= #name then name = name:sub(1, cut - 1) .. "…" end
+  return name
+end
+
 function Walk:add(rule, path, key, ...)
   local args = table.pack(...)
   for i = 1, args.n do args[i] = tostring(args[i]) end
@@ -318,9 +327,9 @@ function Walk:unknown(tbl, kind, path, also)
   for _, k in ipairs(names) do
     local guess = M.nearest(k, known)
     if guess then
-      self:add("unknown-field", child(path, k), M.keys.unknown_guess, M.path_text(child(path, k)), guess)
+      self:add("unknown-field", child(path, k), M.keys.unknown_guess, shown(M.path_text(child(path, k))), guess)
     else
-      self:add("unknown-field", child(path, k), M.keys.unknown, M.path_text(child(path, k)), table.concat(known, ", "))
+      self:add("unknown-field", child(path, k), M.keys.unknown, shown(M.path_text(child(path, k))), table.concat(known, ", "))
     end
   end
   if unnamed then
