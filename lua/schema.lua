@@ -285,7 +285,7 @@ Walk.__index = Walk
 
 -- A field name as typed, shown inside '…': a quote or backslash in it escaped (it cannot end
 -- the quotes early), at most 200 characters then "…", as the loader shows it.
-local function shown(name)
+local function shown_name(name)
   name = name:gsub("\\", "\\\\"):gsub("'", "\\'")
   local ok, cut = pcall(utf8.offset, name, 201)
   if ok and cut and cut <= #name then name = name:sub(1, cut - 1) .. "…" end
@@ -327,9 +327,9 @@ function Walk:unknown(tbl, kind, path, also)
   for _, k in ipairs(names) do
     local guess = M.nearest(k, known)
     if guess then
-      self:add("unknown-field", child(path, k), M.keys.unknown_guess, shown(M.path_text(child(path, k))), guess)
+      self:add("unknown-field", child(path, k), M.keys.unknown_guess, shown_name(M.path_text(child(path, k))), guess)
     else
-      self:add("unknown-field", child(path, k), M.keys.unknown, shown(M.path_text(child(path, k))), table.concat(known, ", "))
+      self:add("unknown-field", child(path, k), M.keys.unknown, shown_name(M.path_text(child(path, k))), table.concat(known, ", "))
     end
   end
   if unnamed then
