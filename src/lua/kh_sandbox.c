@@ -91,9 +91,11 @@ static void count_hook(lua_State *L, lua_Debug *ar)
 const char *kh_lua_type_shown(lua_State *L, int idx)
 {
     /* Lua's names, marked here so that the catalogue holds them. */
-    static const char *const names[] = {N_("no value"), N_("nil"), N_("boolean"), N_("userdata"),
-                                        N_("number"), N_("string"), N_("table"), N_("function"),
-                                        N_("thread")};
+    /* By lua_type + 1: none, nil, boolean, light userdata, number, string, table, function,
+       userdata, thread. */
+    static const char *const names[LUA_NUMTYPES + 1] = {N_("no value"), N_("nil"), N_("boolean"), N_("userdata"),
+                                                        N_("number"), N_("string"), N_("table"), N_("function"),
+                                                        N_("userdata"), N_("thread")};
     int t = lua_type(L, idx);
     return _(t >= LUA_TNONE && t <= LUA_TTHREAD ? names[t + 1] : luaL_typename(L, idx));
 }
