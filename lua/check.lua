@@ -707,14 +707,6 @@ local function runs_text(block)
   return table.concat(parts)
 end
 
--- "path:12:5: message" → path, 12, message
-local function split_position(message)
-  local file, line, col, rest = message:match("^(.-):(%d+):(%d+): (.*)$")
-  if not file then file, line, rest = message:match("^(.-):(%d+): (.*)$") end
-  if file then return file, tonumber(line), rest, tonumber(col) end
-  return nil, nil, message
-end
-
 -- How `check --fix` mends finding F: line LINE (as read) of a body file becomes TO. Only in a
 -- file of its own (BASE 0), where a line of the body is a line of the file.
 function Checker:fixable(f, base, line, to)
@@ -765,8 +757,8 @@ function Checker:check_body(doc)
     -- A body the markup refuses is that one finding (its lines are not looked at one by one:
     -- a body refused for its size would not fit in memory twice).
     -- a budget spent is not a finding about the body: the render, under the same budget, tells
-    if tostring(blocks):find(" budget ", 1, true) then error(blocks, 0) end
-    local f, l, msg, col = split_position(tostring(blocks))
+    local f, l, col, msg, _, rule = kh.error_place(tostring(blocks))
+    if rule == "budget" then error(blocks, 0) end
     self:error(file, (l or 1) + base, "markup", msg or tostring(blocks)).column = base == 0 and col or nil
     local low = lower(text)
     local at = low and low:find("phụ lục", 1, true)
@@ -1009,21 +1001,19 @@ end
 function Checker:check_files(ctx)
   local files = { { file = self.plan_file, raw = ctx.plan_text } }
   for _, f in ipairs(ctx.files or {}) do
-    local file, line, msg, col
-    if f.error then file, line, msg, col = split_position(f.error) end
-    if f.error and f.kind == "table" and msg and msg:match("^read_table: unknown option ") then
+    local file, line, msg, col = f.error_file, f.error_line, f.error_text, f.error_column
+    if line == 0 then line = nil end
+    if col == 0 then col = nil end
+    if f.error and f.error_rule == "unknown-field" then
       -- the plan schema reports it at the option's own line, when the table is in the plan
       self.unknown_options[#self.unknown_options + 1] = { file = file or self.plan_file, line = line or f.line,
-                                                          message = msg }
+                                                          message = msg or f.error }
     elseif f.error then
       if file and line then
-        local rule = msg:match("^the row has %d+ cells") and "table-cells"
-                     or (f.kind == "table" and "table-syntax") or "file"
+        local rule = (f.error_rule ~= "" and f.error_rule) or (f.kind == "table" and "table-syntax") or "file"
         self:error(file, line, rule, msg).column = col
       else
-        local m = f.error
-        if m:sub(1, #self.plan_file + 2) == self.plan_file .. ": " then m = m:sub(#self.plan_file + 3) end
-        self:error(self.plan_file, f.line, "file", m)
+        self:error(self.plan_file, f.line, "file", file == self.plan_file and msg or f.error)
       end
     elseif f.raw and f.file then
       files[#files + 1] = f
@@ -1059,8 +1049,13 @@ function Checker:check_template(ctx)
   local t = ctx.template
   if not t then return end
   if t.error then
-    local line = self:line_of(nil, { "template" })
-    self:error(self.plan_file, line, "template", t.error)
+    -- at the template's own line when it names one, else at the plan's `template` field
+    if t.error_line then
+      self:error(t.error_file, t.error_line, "template", t.error_text).column = t.error_column
+    else
+      self:error(self.plan_file, self:line_of(nil, { "template" }), "template",
+                 t.error_file == self.plan_file and t.error_text or t.error)
+    end
     return
   end
   local m = t.module
@@ -1174,51 +1169,47 @@ local function field_path(s)
   return path
 end
 
-function M.finish(c, message)
-  if message then
-    local file, line, msg, col = split_position(message)
-    if not file then
-      local prefix = c.plan_file .. ": "
-      msg = message
-      if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
-      -- "unknown field 'signer.titel': …", "'marks.draft': expected …" (the plan schema), or
-      -- "marks.draft: expected …"
-      local field = msg:match("^([%w_%.%[%]]+): ") or msg:match("'([%a_][%w_%.%[%]]*)'")
-      file = c.plan_file
-      if field then
-        local path = field_path(field)
-        local doc
-        if path[1] == "documents" and math.type(path[2]) == "integer" then
-          doc = { index = path[2] }
-          table.remove(path, 1)
-          table.remove(path, 1)
-        end
-        line = c:line_of(doc, path)
-      else
-        line = 1
+-- The loader's refusal (REFUSAL: { message, file, line, column, text, field, rule }, its place
+-- as the C side gave it) as a finding: at its line, or at the line of the field it names.
+local function refusal_place(c, refusal)
+  local file, line, col, msg = refusal.file, refusal.line, refusal.column, refusal.text
+  if file == "" then file, msg = c.plan_file, refusal.message end
+  if line == 0 then
+    line = 1
+    if refusal.field ~= "" then
+      local path, doc = field_path(refusal.field), nil
+      if path[1] == "documents" and math.type(path[2]) == "integer" then
+        doc = { index = path[2] }
+        table.remove(path, 1)
+        table.remove(path, 1)
       end
+      line = c:line_of(doc, path)
     end
+  end
+  return file, line, msg, col ~= 0 and col or nil
+end
+
+function M.finish(c, refusal)
+  if refusal then
     -- The loader checks what the rules check (one plan schema): when a rule found an error, the
-    -- loader's refusal is that error again, in whatever language it is written.
+    -- loader's refusal is that error again.
     local known = false
     for _, f in ipairs(c.findings) do
       if f.level == "error" then known = true end
     end
-    if not known then c:error(file, line, "load", msg).column = col end
+    if not known then
+      local file, line, msg, col = refusal_place(c, refusal)
+      c:error(file, line, "load", msg).column = col
+    end
   end
   return report(c)
 end
 
-function M.fatal(ctx, message)
+function M.fatal(ctx, refusal)
   local c = new_checker(ctx)
-  local file, line, msg, col = split_position(message)
-  if not file then
-    local prefix = ctx.plan_file .. ": "
-    msg = message
-    if message:sub(1, #prefix) == prefix then msg = message:sub(#prefix + 1) end
-    file, line = ctx.plan_file, 0
-  end
-  c:error(file, line, "load", msg).column = col
+  local file, line, col, msg = refusal.file, refusal.line, refusal.column, refusal.text
+  if file == "" then file, line, msg = ctx.plan_file, 0, refusal.message end
+  c:error(file, line, "load", msg).column = col ~= 0 and col or nil
   return report(c)
 end
 

@@ -80,7 +80,24 @@ static int noted_reader(lua_State *L)
             lua_setfield(L, -2, "file");
         }
     } else {
-        /* The error as text, without calling a __tostring the plan may have set on it. */
+        /* The error as text, without calling a __tostring the plan may have set on it, and
+           its place, taken now: the next error raised replaces what the sandbox keeps. */
+        kh_error place;
+        int placed = lua_type(L, res) == LUA_TSTRING && kh_sandbox_place(L, lua_tostring(L, res), &place);
+        if (lua_type(L, res) == LUA_TSTRING && place.rule[0]) {
+            lua_pushstring(L, place.rule);
+            lua_setfield(L, -2, "error_rule");
+        }
+        if (placed) {
+            lua_pushstring(L, place.file);
+            lua_setfield(L, -2, "error_file");
+            lua_pushinteger(L, place.line);
+            lua_setfield(L, -2, "error_line");
+            lua_pushinteger(L, place.column);
+            lua_setfield(L, -2, "error_column");
+            lua_pushstring(L, lua_tostring(L, res) + place.text);
+            lua_setfield(L, -2, "error_text");
+        }
         if (lua_type(L, res) == LUA_TSTRING)
             lua_pushvalue(L, res);
         else

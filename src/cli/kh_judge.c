@@ -147,60 +147,25 @@ static void count(kh_findings *f)
     }
 }
 
-/* "file:line[:column]: rest" → its parts (FILE malloc'ed), or 0 when TEXT names no line. */
-static int split_position(const char *text, char **file, int *line, int *column, const char **rest)
-{
-    for (const char *p = strchr(text, ':'); p; p = strchr(p + 1, ':')) {
-        char *end;
-        long l = strtol(p + 1, &end, 10);
-        if (end == p + 1 || l <= 0 || l > 1 << 30 || *end != ':')
-            continue;
-        long c = 0;
-        const char *after = end + 1;
-        char *cend;
-        long maybe = strtol(after, &cend, 10);
-        if (cend != after && *cend == ':' && maybe > 0 && maybe < 1 << 30) {
-            c = maybe;
-            after = cend + 1;
-        }
-        if (*after != ' ')
-            continue;
-        *file = kh_xstrndup(text, (size_t)(p - text));
-        *line = (int)l;
-        *column = (int)c;
-        *rest = after + 1;
-        return 1;
-    }
-    return 0;
-}
-
-/* A refusal or warning of the build, as a finding: at the place its text names, else the plan
+/* A refusal or warning of the build, as a finding: at the place it was given, else the plan
    file's. A warning at a place the rules already spoke of says the same thing again: dropped. */
-static void add_built(kh_findings *out, const char *text, int error, const char *plan_file)
+static void add_built(kh_findings *out, const char *file, int line, int column, const char *text, int error,
+                      const char *plan_file)
 {
-    char *file = NULL;
-    int line = 0, column = 0;
-    const char *rest = text;
-    if (!split_position(text, &file, &line, &column, &rest)) {
-        size_t n = strlen(plan_file);
-        file = kh_xstrdup(plan_file);
-        if (n && !strncmp(text, plan_file, n) && !strncmp(text + n, ": ", 2))
-            rest = text + n + 2;
-    }
+    if (!file || !*file)
+        file = plan_file, line = 0, column = 0;
     for (int i = 0; i < out->count; i++) {
         const kh_finding *x = &out->items[i];
-        if (x->line == line && x->file && !strcmp(x->file, file) && (!error || x->error)) {
-            free(file);
+        if (x->line == line && x->file && !strcmp(x->file, file) && (!error || x->error))
             return;
-        }
     }
     kh_finding *x = add(out);
-    x->file = file;
+    x->file = kh_xstrdup(file);
     x->line = line;
     x->column = column;
     x->error = error;
     x->rule = kh_xstrdup("template");
-    x->message = kh_xstrdup(rest);
+    x->message = kh_xstrdup(text);
 }
 
 static int before(const kh_finding *x, const kh_finding *y)
@@ -224,6 +189,27 @@ static void sort_by_place(kh_findings *f)
 
 /* ---------------------------------------------------------------------------------------------
    the rules */
+
+/* Push E as the rules read a refusal: { message, file, line, column, text, field, rule }, the
+   place as it was given (kh_error.h); file "" when it names none. */
+static void push_refusal(lua_State *L, const kh_error *e)
+{
+    lua_createtable(L, 0, 7);
+    lua_pushstring(L, e->message);
+    lua_setfield(L, -2, "message");
+    lua_pushstring(L, e->file);
+    lua_setfield(L, -2, "file");
+    lua_pushinteger(L, e->line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, e->column);
+    lua_setfield(L, -2, "column");
+    lua_pushstring(L, kh_error_text(e));
+    lua_setfield(L, -2, "text");
+    lua_pushstring(L, e->field);
+    lua_setfield(L, -2, "field");
+    lua_pushstring(L, e->rule);
+    lua_setfield(L, -2, "rule");
+}
 
 /* Push { name, file, text, module } for the plan's template, or { name, error }: the rules look
    at its settings (the motto) and report where they are written. The template is found and run
@@ -252,13 +238,25 @@ static void push_template(kh_sandbox *sb, int plan, const char *template_name)
     if (rc != KH_OK) {
         lua_pushstring(L, err.message);
         lua_setfield(L, info, "error");
+        lua_pushstring(L, err.file);
+        lua_setfield(L, info, "error_file");
+        if (err.line) {
+            lua_pushinteger(L, err.line);
+            lua_setfield(L, info, "error_line");
+        }
+        if (err.column) {
+            lua_pushinteger(L, err.column);
+            lua_setfield(L, info, "error_column");
+        }
+        lua_pushstring(L, kh_error_text(&err));
+        lua_setfield(L, info, "error_text");
     }
     lua_settop(L, info);
 }
 
 /* MESSAGE as the one finding, from a fresh sandbox (the plan may have spent the budgets of the
    first one). */
-static int fatal_report(const char *plan_file, const char *text, size_t len, const char *message,
+static int fatal_report(const char *plan_file, const char *text, size_t len, const kh_error *why,
                         kh_findings *out, kh_error *err)
 {
     kh_sandbox *sb = kh_sandbox_new(NULL, err);
@@ -277,7 +275,7 @@ static int fatal_report(const char *plan_file, const char *text, size_t len, con
             lua_pushlstring(L, text, len);
             lua_setfield(L, -2, "plan_text");
         }
-        lua_pushstring(L, message);
+        push_refusal(L, why);
         if (kh_sandbox_call(sb, 2, 1, err) == KH_OK) {
             copy_report(L, lua_gettop(L), out);
             out->unloadable = 1;
@@ -290,12 +288,37 @@ static int fatal_report(const char *plan_file, const char *text, size_t len, con
 
 /* A failure of the rules caused by the plan (a metamethod of its tables that fails or never
    ends) is the plan's; one inside lua/check.lua itself is ours. */
-static int plan_caused(const kh_error *err)
+#define KH_UNFINISHED_SIZE 4096
+
+/* Why the rules could not all run, into UNFINISHED: E's words, with its place unless that is
+   the plan file as a whole (the finding is the plan file's). */
+static void note_unfinished(char *unfinished, const kh_error *e, const char *plan_file)
 {
-    return strncmp(err->message, "lua/check.lua:", 14) != 0 || strstr(err->message, "budget") != NULL;
+    kh_error located = *e;
+    kh_error_locate(&located, plan_file);
+    int plain = !strcmp(located.file, plan_file) && !located.line;
+    snprintf(unfinished, KH_UNFINISHED_SIZE, "%s", plain ? kh_error_text(&located) : e->message);
 }
 
-#define KH_UNFINISHED_SIZE 4096
+static int in_rules(const kh_error *err) { return !strcmp(err->file, "lua/check.lua"); }
+
+static int plan_caused(const kh_error *err)
+{
+    return !in_rules(err) || !strcmp(err->rule, "budget");
+}
+
+/* ERR without its place when that is inside the rules: where they ran out is not the plan's. */
+static kh_error without_rules_place(const kh_error *err)
+{
+    kh_error e;
+    kh_error_clear(&e);
+    if (!in_rules(err))
+        return *err;
+    kh_error_set(&e, err->status, "%s", kh_error_text(err));
+    kh_error_rule(&e, err->rule);
+    return e;
+}
+
 
 /* The rules and the loader's checks over OPT's plan, into OUT; PLAN_FILE gets how messages name
    the plan file; UNFINISHED (KH_UNFINISHED_SIZE bytes) why the rules could not all run, or "". */
@@ -331,7 +354,7 @@ static int run_rules(const kh_judge_options *opt, kh_findings *out, char *plan_f
     lua_setfield(L, ctx, "plan_file");
     if (kh_cmd_gather(sb, ctx, err) != KH_OK) {
         /* The plan's files do not fit in the budget with their copies: the build says more. */
-        snprintf(unfinished, KH_UNFINISHED_SIZE, "%s", err->message);
+        note_unfinished(unfinished, err, plan_file);
         kh_error_clear(err);
         rc = KH_OK;
         goto done;
@@ -340,7 +363,8 @@ static int run_rules(const kh_judge_options *opt, kh_findings *out, char *plan_f
         lua_getfield(L, ctx, "plan_text");
         size_t tlen = 0;
         const char *text = lua_tolstring(L, -1, &tlen);
-        rc = fatal_report(plan_file, text, tlen, load_err.message, out, err);
+        kh_error_locate(&load_err, plan_file);
+        rc = fatal_report(plan_file, text, tlen, &load_err, out, err);
         goto done;
     }
     push_template(sb, table, ro->template_name);
@@ -361,8 +385,9 @@ static int run_rules(const kh_judge_options *opt, kh_findings *out, char *plan_f
     lua_settop(L, state);
     lua_getfield(L, module, "finish");
     lua_pushvalue(L, state);
+    kh_error_locate(&check_err, plan_file);
     if (check_err.status != KH_OK)
-        lua_pushstring(L, check_err.message);
+        push_refusal(L, &check_err);
     else
         lua_pushnil(L);
     if (kh_sandbox_call(sb, 2, 1, err) != KH_OK)
@@ -372,13 +397,11 @@ static int run_rules(const kh_judge_options *opt, kh_findings *out, char *plan_f
     rc = KH_OK;
     goto done;
 rules_failed:
-    if (strstr(err->message, " budget ")) {
+    if (!strcmp(err->rule, "budget")) {
         /* The rules ran out of the budget the render has: the build, under the same budget,
            says what in the plan is too big, or that it fits. */
-        const char *message = err->message;
-        if (!strncmp(message, "lua/check.lua", 13) && strstr(message, ": "))
-            message = strstr(message, ": ") + 2;   /* where the budget ran out is not the plan's line */
-        snprintf(unfinished, KH_UNFINISHED_SIZE, "%s", message);
+        kh_error why = without_rules_place(err);
+        note_unfinished(unfinished, &why, plan_file);
         kh_error_clear(err);
         rc = KH_OK;
     } else if (plan_caused(err)) {
@@ -387,10 +410,9 @@ rules_failed:
         const char *text = lua_tolstring(L, -1, &tlen);
         kh_error fatal_err;
         kh_error_clear(&fatal_err);
-        const char *message = err->message;
-        if (!strncmp(message, "lua/check.lua:", 14) && strstr(message, ": "))
-            message = strstr(message, ": ") + 2;   /* where the budget ran out is not the plan's line */
-        rc = fatal_report(plan_file, text, tlen, message, out, &fatal_err);
+        kh_error why = without_rules_place(err);
+        kh_error_locate(&why, plan_file);
+        rc = fatal_report(plan_file, text, tlen, &why, out, &fatal_err);
         if (rc != KH_OK)
             *err = fatal_err;
     }
@@ -402,15 +424,17 @@ done:
 /* ---------------------------------------------------------------------------------------------
    the build */
 
-static void collect_warning(void *ud, const char *text)
+/* The build's warnings, kept in order. */
+typedef struct {
+    struct built_warning { char *file, *text; int line; } *items;
+    size_t count;
+} built_warnings;
+
+static void collect_warning(void *ud, const char *file, int line, const char *text)
 {
-    char ***list = ud;
-    size_t n = 0;
-    while (*list && (*list)[n])
-        n++;
-    *list = kh_xrealloc(*list, (n + 2) * sizeof **list);
-    (*list)[n] = kh_xstrdup(text);
-    (*list)[n + 1] = NULL;
+    built_warnings *w = ud;
+    w->items = kh_xrealloc(w->items, (w->count + 1) * sizeof *w->items);
+    w->items[w->count++] = (struct built_warning){file ? kh_xstrdup(file) : NULL, kh_xstrdup(text), line};
 }
 
 int kh_judge(const kh_judge_options *opt, kh_findings *out, kh_doc **doc, kh_render_result *result,
@@ -429,28 +453,28 @@ int kh_judge(const kh_judge_options *opt, kh_findings *out, kh_doc **doc, kh_ren
     if (out->errors == 0) {
         /* What the rules let through is built as render builds it: what the build refuses or
            warns of is the plan's finding too. */
-        char **warnings = NULL;
+        built_warnings warnings = {0};
         kh_doc *built = NULL;
         kh_error build_err;
         kh_error_clear(&build_err);
         kh_msg_set_warning_sink(collect_warning, &warnings);
         rc = kh_render_build(opt->render, &built, result, &build_err);
         kh_msg_set_warning_sink(NULL, NULL);
-        for (size_t i = 0; warnings && warnings[i]; i++) {
-            add_built(out, warnings[i], 0, plan_file);
-            free(warnings[i]);
+        for (size_t i = 0; i < warnings.count; i++) {
+            struct built_warning *w = &warnings.items[i];
+            add_built(out, w->file, w->line, 0, w->text, 0, plan_file);
+            free(w->file);
+            free(w->text);
         }
-        free(warnings);
+        free(warnings.items);
         if (rc == KH_EXIT_INPUT) {
-            add_built(out, build_err.message, 1, plan_file);
+            kh_error why = without_rules_place(&build_err);
+            add_built(out, why.file, why.line, why.column, kh_error_text(&why), 1, plan_file);
         } else if (rc == KH_OK && *unfinished) {
             kh_finding *x = add(out);
             x->file = kh_xstrdup(plan_file);
             x->rule = kh_xstrdup("load");
             const char *why = unfinished;
-            size_t pn = strlen(plan_file);
-            if (!strncmp(why, plan_file, pn) && !strncmp(why + pn, ": ", 2))
-                why += pn + 2;
             size_t n = strlen(why) + 200;
             x->message = kh_xmalloc(n);
             snprintf(x->message, n, _("not every rule could be checked (%s): give the check more room "

@@ -135,8 +135,8 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
     if (st != KH_TEXT_OK) {
         int l, c;
         kh_text_position(data, bad, &l, &c);
-        return kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: %s: expected UTF-8 text (save the sheet as \"CSV UTF-8\")"),
-                            name, l, c, kh_text_status_message(st));
+        return kh_error_set_at(err, KH_EXIT_INPUT, name, l, c, _("%s: expected UTF-8 text (save the sheet as \"CSV UTF-8\")"),
+                               kh_text_status_message(st));
     }
     kh_buf cell = {0};
     kh_csv_row row = {0};
@@ -150,8 +150,8 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
         int eof = i == len;
         char ch = eof ? '\n' : data[i];
         if (eof && state == QUOTED) {
-            kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: the quote opened here is never closed: expected a closing '\"'"),
-                         name, quote_line, quote_col);
+            kh_error_set_at(err, KH_EXIT_INPUT, name, quote_line, quote_col,
+                            _("the quote opened here is never closed: expected a closing '\"'"));
             goto fail;
         }
         if (eof && state == START && row.ncells == 0 && cell.len == 0)
@@ -185,12 +185,14 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                 if (ch == '\r' && i + 1 < len && data[i + 1] == '\n')
                     break;   /* the \n that follows ends the row */
                 if (++cells > max_cells) {
-                    if (max_cells < KH_CSV_MAX_CELLS)   /* the caller's memory budget set the limit */
-                        kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: memory budget exceeded: the budget left room for %zu cells"),
-                                     name, cell_line, cell_col, max_cells);
-                    else
-                        kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: more than %d cells: expected a table of at most %d"),
-                                     name, cell_line, cell_col, KH_CSV_MAX_CELLS, KH_CSV_MAX_CELLS);
+                    if (max_cells < KH_CSV_MAX_CELLS) {   /* the caller's memory budget set the limit */
+                        kh_error_set_at(err, KH_EXIT_INPUT, name, cell_line, cell_col,
+                                        _("memory budget exceeded: the budget left room for %zu cells"), max_cells);
+                        kh_error_rule(err, "budget");
+                    } else
+                        kh_error_set_at(err, KH_EXIT_INPUT, name, cell_line, cell_col,
+                                        _("more than %d cells: expected a table of at most %d"), KH_CSV_MAX_CELLS,
+                                        KH_CSV_MAX_CELLS);
                     goto fail;
                 }
                 if (end_cell(&row, &cell, cell_line, cell_col) < 0) {
@@ -207,10 +209,11 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                         if (out->nrows == 0)
                             out->ncols = row.ncells;
                         else if (row.ncells != out->ncols) {
-                            kh_error_set(err, KH_EXIT_INPUT,
-                                         _("%s:%d:%d: the row has %zu cells, expected %zu like the first row"),
-                                         name, row.line, (int)(row.ncells < out->ncols ? row.ncells : out->ncols) + 1,
-                                         row.ncells, out->ncols);
+                            kh_error_set_at(err, KH_EXIT_INPUT, name, row.line,
+                                            (int)(row.ncells < out->ncols ? row.ncells : out->ncols) + 1,
+                                            _("the row has %zu cells, expected %zu like the first row"),
+                                            row.ncells, out->ncols);
+                            kh_error_rule(err, "table-cells");
                             goto fail;
                         }
                         KH_GROW(out->rows, out->nrows, out->cap);
@@ -225,9 +228,8 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
                     cell_col = 1;
                 }
             } else if (state == AFTER_QUOTE) {
-                kh_error_set(err, KH_EXIT_INPUT,
-                             _("%s:%d:%d: expected a separator or the end of the line after the closing quote"),
-                             name, line, col);
+                kh_error_set_at(err, KH_EXIT_INPUT, name, line, col,
+                                _("expected a separator or the end of the line after the closing quote"));
                 goto fail;
             } else {
                 kh_buf_putc(&cell, ch);   /* a quote inside an unquoted cell is kept as typed */
@@ -248,7 +250,7 @@ int kh_csv_parse_limited(const char *data, size_t len, char sep, const char *nam
     free(row.cells);
     kh_buf_free(&cell);
     if (out->nrows == 0)
-        return kh_error_set(err, KH_EXIT_INPUT, _("%s:1:1: the table is empty: expected a header row"), name);
+        return kh_error_set_at(err, KH_EXIT_INPUT, name, 1, 1, _("the table is empty: expected a header row"));
     return KH_OK;
 fail:
     for (size_t k = 0; k < row.ncells; k++)

@@ -102,20 +102,23 @@ static int parse_spans(const char *s, size_t len, kh_spans *out, size_t *bad_at,
 
 static int too_many_error(kh_error *err, const char *name, int line, size_t max)
 {
-    if (max < KH_MARKUP_MAX_ITEMS)   /* the caller's memory budget set the limit */
-        return kh_error_set(err, KH_EXIT_INPUT,
-                            _("%s:%d: memory budget exceeded: the budget left room for %zu paragraphs and bold or italic spans"),
-                            name, line, max);
-    return kh_error_set(err, KH_EXIT_INPUT,
-                        _("%s:%d: more than %d paragraphs and bold or italic spans: expected the text of a document"),
-                        name, line, KH_MARKUP_MAX_ITEMS);
+    if (max < KH_MARKUP_MAX_ITEMS) {   /* the caller's memory budget set the limit */
+        kh_error_set_at(err, KH_EXIT_INPUT, name, line, 0,
+                        _("memory budget exceeded: the budget left room for %zu paragraphs and bold or italic spans"),
+                        max);
+        kh_error_rule(err, "budget");
+        return err->status;
+    }
+    return kh_error_set_at(err, KH_EXIT_INPUT, name, line, 0,
+                           _("more than %d paragraphs and bold or italic spans: expected the text of a document"),
+                           KH_MARKUP_MAX_ITEMS);
 }
 
 static int unclosed_error(kh_error *err, const char *name, int line, int column, int bold)
 {
-    return kh_error_set(err, KH_EXIT_INPUT,
-                        _("%s:%d:%d: '%s' is never closed: expected a matching '%s' before the paragraph ends"),
-                        name, line, column, bold ? "**" : "*", bold ? "**" : "*");
+    return kh_error_set_at(err, KH_EXIT_INPUT, name, line, column,
+                           _("'%s' is never closed: expected a matching '%s' before the paragraph ends"),
+                           bold ? "**" : "*", bold ? "**" : "*");
 }
 
 static size_t item_limit(size_t max_items)
@@ -275,8 +278,8 @@ int kh_markup_parse_limited(const char *text, size_t len, const char *name, size
     if (st != KH_TEXT_OK) {
         int l, c;
         kh_text_position(text, bad, &l, &c);
-        return kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%d: %s: expected UTF-8 text"), name, l, c,
-                            kh_text_status_message(st));
+        return kh_error_set_at(err, KH_EXIT_INPUT, name, l, c, _("%s: expected UTF-8 text"),
+                               kh_text_status_message(st));
     }
     pending p = {0};
     p.max_items = item_limit(max_items);
@@ -309,16 +312,16 @@ int kh_markup_parse_limited(const char *text, size_t len, const char *name, size
         kh_mark mark = KH_MARK_NONE;
         if (level > 0 && ((size_t)level == sn || s[level] == ' ' || s[level] == '\t')) {
             if (level > 3) {
-                kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%zu: a heading has at most three levels (#, ##, ###), found %d"),
-                             name, lineno, indent + 1, level);
+                kh_error_set_at(err, KH_EXIT_INPUT, name, lineno, (int)indent + 1,
+                                _("a heading has at most three levels (#, ##, ###), found %d"), level);
                 goto fail;
             }
             skip = (size_t)level;
             while (skip < sn && (s[skip] == ' ' || s[skip] == '\t'))
                 skip++;
             if (skip == sn) {
-                kh_error_set(err, KH_EXIT_INPUT, _("%s:%d:%zu: a heading needs a title after '%.*s'"),
-                             name, lineno, indent + 1, level, s);
+                kh_error_set_at(err, KH_EXIT_INPUT, name, lineno, (int)indent + 1,
+                                _("a heading needs a title after '%.*s'"), level, s);
                 goto fail;
             }
         } else {

@@ -117,22 +117,43 @@ void kh_msg_set_warning_sink(kh_msg_sink sink, void *ud)
     warn_sink_ud = ud;
 }
 
-void kh_msg_warn(const char *fmt, ...)
+static void warn_v(const char *file, int line, const char *fmt, va_list ap)
 {
-    char raw[2048], line[2048];
-    va_list ap;
-    va_start(ap, fmt);
+    char raw[2048], text[2048], place[1200] = "";
     int n = vsnprintf(raw, sizeof raw, fmt, ap);
-    va_end(ap);
     if (n < 0)
         return;
     int flags = (size_t)n >= sizeof raw ? KH_MSG_TRUNCATED : 0;
     size_t len = flags ? sizeof raw - 1 : (size_t)n;
-    kh_msg_escape(line, sizeof line, raw, len, 0, flags);
+    kh_msg_escape(text, sizeof text, raw, len, 0, flags);
+    if (file && *file) {
+        char name[1100];
+        kh_msg_escape(name, sizeof name, file, strlen(file), 0, 0);
+        if (line > 0)
+            snprintf(place, sizeof place, "%s:%d: ", name, line);
+        else
+            snprintf(place, sizeof place, "%s: ", name);
+    }
     if (warn_sink)
-        warn_sink(warn_sink_ud, line);
+        warn_sink(warn_sink_ud, file && *file ? file : NULL, line, text);
     else
-        fprintf(stderr, _("kehoach: warning: %s\n"), line);
+        fprintf(stderr, _("kehoach: warning: %s%s\n"), place, text);
+}
+
+void kh_msg_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_v(NULL, 0, fmt, ap);
+    va_end(ap);
+}
+
+void kh_msg_warn_at(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    warn_v(file, line, fmt, ap);
+    va_end(ap);
 }
 
 int kh_msg_vietnamese(void)

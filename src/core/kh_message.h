@@ -38,10 +38,14 @@ const char *kh_msg_quote(char out[KH_MSG_QUOTED_SIZE], const char *text);
    never starts with that prefix, and the untrusted text in it can never start a line. */
 void kh_msg_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* While a sink is set (NULL: none), kh_msg_warn hands it each warning's cleaned text (without
-   the prefix) instead of printing it: a judgement collects the warnings a render gives as
-   findings. */
-typedef void (*kh_msg_sink)(void *ud, const char *text);
+/* kh_msg_warn at a place: "FILE:LINE: text" (":LINE" left out when 0; no place when FILE is
+   NULL or ""). */
+void kh_msg_warn_at(const char *file, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* While a sink is set (NULL: none), kh_msg_warn hands it each warning instead of printing it:
+   its place (FILE NULL when none) and its cleaned text without the prefix and the place. A
+   judgement collects the warnings a render gives as findings. */
+typedef void (*kh_msg_sink)(void *ud, const char *file, int line, const char *text);
 void kh_msg_set_warning_sink(kh_msg_sink sink, void *ud);
 
 /* Whether the user reads Vietnamese: kh_i18n_vietnamese(), the choice every message follows. */

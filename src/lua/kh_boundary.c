@@ -35,7 +35,7 @@ void kh_lua_gate(lua_State *L, int idx, const char *what, kh_gated *out)
     out->text = NULL;
     out->len = 0;
     if (lua_type(L, idx) != LUA_TSTRING)   /* checked first: lua_tolstring would convert a number */
-        luaL_error(L, _("%s: expected text, got %s"), what, luaL_typename(L, idx));
+        luaL_error(L, _("%s: expected text, got %s"), what, kh_lua_type_shown(L, idx));
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     kh_sandbox_charge(L, KH_STRING_COST(len));   /* before anything is allocated */

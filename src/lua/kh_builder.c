@@ -772,7 +772,7 @@ static int doc_table(lua_State *L)
     if (kh_table_layout(t, &err) != KH_OK) {
         /* Rows from a file: the file and line say it all; rows from Lua: the template line. */
         if (t->source)
-            return kh_lua_error_plain(L, "%s", err.message);
+            return kh_lua_raise(L, &err);
         return luaL_error(L, _("table: %s"), err.message);
     }
     kh_blocks_append_table(&kh_doc_current_section(doc)->body, kh_box_take(L, box));
@@ -920,7 +920,7 @@ static int kh_lua_markup(lua_State *L)
     kh_error err;
     kh_error_clear(&err);
     if (kh_markup_parse_limited(s, len, name, max_items, m, &err) != KH_OK)
-        return kh_lua_error_plain(L, "%s", err.message);
+        return kh_lua_raise(L, &err);
     size_t items = m->nblocks;
     for (size_t i = 0; i < m->nblocks; i++)
         items += m->blocks[i].content.nspans;
@@ -965,7 +965,7 @@ static int kh_lua_inline(lua_State *L)
     kh_error err;
     kh_error_clear(&err);
     if (kh_markup_inline_limited(s, len, name, line, column, max_items, spans, &err) != KH_OK)
-        return kh_lua_error_plain(L, "%s", err.message);
+        return kh_lua_raise(L, &err);
     kh_box_charge(L, box, spans->nspans * KH_MARKUP_ITEM_COST);
     push_spans(L, spans);
     return 1;
@@ -1024,11 +1024,30 @@ static void push_where(lua_State *L, int level)
 static int kh_lua_warn(lua_State *L)
 {
     const char *msg = luaL_checkstring(L, 1);
-    if (lua_type(L, 2) == LUA_TSTRING && !lua_isnumber(L, 2))   /* "2" is still a level */
-        lua_pushfstring(L, "%s: ", lua_tostring(L, 2));
-    else
-        push_where(L, (int)luaL_optinteger(L, 2, 1));
-    kh_msg_warn("%s%s", lua_tostring(L, -1), msg);   /* escaped: the template cannot fake a line */
+    /* escaped when printed: the template cannot fake a line */
+    if (lua_type(L, 2) == LUA_TSTRING && !lua_isnumber(L, 2)) {   /* "2" is still a level */
+        /* PLACE as the template gives it: "file:line", or a file alone */
+        const char *place = lua_tostring(L, 2), *colon = strrchr(place, ':');
+        char *end = NULL;
+        long line = colon ? strtol(colon + 1, &end, 10) : 0;
+        if (colon && end != colon + 1 && !*end && line > 0 && line < 1 << 30) {
+            lua_pushlstring(L, place, (size_t)(colon - place));
+            kh_msg_warn_at(lua_tostring(L, -1), (int)line, "%s", msg);
+        } else {
+            kh_msg_warn_at(place, 0, "%s", msg);
+        }
+        return 0;
+    }
+    lua_Debug ar;
+    int level = (int)luaL_optinteger(L, 2, 1);
+    if (level > 0 && lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0
+        && ar.source[0] == '@') {
+        kh_msg_warn_at(ar.source + 1, ar.currentline, "%s", msg);
+        return 0;
+    }
+    /* no line of a file (a tail call, a chunk of text): the template being loaded, if any */
+    lua_getfield(L, LUA_REGISTRYINDEX, KH_TEMPLATE_FILE);
+    kh_msg_warn_at(lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL, 0, "%s", msg);
     return 0;
 }
 
@@ -1061,6 +1080,7 @@ void kh_builder_push_module(lua_State *L)
     static const luaL_Reg fns[] = {
         {"markup", kh_lua_markup}, {"inline", kh_lua_inline}, {"upper", kh_lua_upper}, {"lower", kh_lua_lower},
         {"nfc", kh_lua_nfc}, {"text_width", kh_lua_text_width}, {"warn", kh_lua_warn}, {"where", kh_lua_where},
-        {"_", kh_lua_gettext}, {"ngettext", kh_lua_ngettext}, {NULL, NULL}};
+        {"_", kh_lua_gettext}, {"ngettext", kh_lua_ngettext}, {"error_place", kh_lua_error_place},
+        {NULL, NULL}};
     luaL_newlib(L, fns);
 }

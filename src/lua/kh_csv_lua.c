@@ -35,8 +35,10 @@ int kh_csv_lua_read_table(lua_State *L)
             char name[KH_MSG_QUOTED_SIZE];
             kh_msg_quote(name, lua_tostring(L, -3));
             if (lua_type(L, -2) == LUA_TSTRING)
-                return luaL_error(L, _("read_table: unknown option %s: did you mean '%s'?"), name, lua_tostring(L, -2));
-            return luaL_error(L, _("read_table: unknown option %s: the options are %s"), name, lua_tostring(L, -1));
+                return kh_lua_raise_rule(L, "unknown-field", _("read_table: unknown option %s: did you mean '%s'?"), name,
+                                         lua_tostring(L, -2));
+            return kh_lua_raise_rule(L, "unknown-field", _("read_table: unknown option %s: the options are %s"), name,
+                                     lua_tostring(L, -1));
         }
         lua_settop(L, 2);
     }
@@ -64,7 +66,7 @@ int kh_csv_lua_read_table(lua_State *L)
     kh_error err;
     kh_error_clear(&err);
     if (kh_csv_parse_limited(data, len, sep, path, max_cells, csv, &err) != KH_OK)
-        return kh_lua_error_plain(L, "%s", err.message);
+        return kh_lua_raise(L, &err);
     kh_box_free(L, raw);
     size_t cells = 0;
     for (size_t r = 0; r < csv->nrows; r++)

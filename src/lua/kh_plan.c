@@ -83,6 +83,19 @@ int kh_parse_date(const char *s, int *year, int *month, int *day)
     return 0;
 }
 
+/* "plan.lua: read_text: …" for a file the plan names that cannot be read: at the place ERR
+   names (the file itself), else the plan file's. */
+static void raise_read_error(lua_State *L, const char *who, const kh_error *err)
+{
+    kh_error e;
+    kh_error_clear(&e);
+    if (err->file[0])
+        kh_error_set_at(&e, KH_EXIT_INPUT, err->file, err->line, err->column, "%s: %s", who, kh_error_text(err));
+    else
+        kh_error_set_at(&e, KH_EXIT_INPUT, plan_file, 0, 0, "%s: %s", who, err->message);
+    kh_lua_raise(L, &e);
+}
+
 char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, const char *who, int lenient)
 {
     kh_error err;
@@ -91,7 +104,7 @@ char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, co
     if (fd < 0) {
         if (lenient)
             return NULL;
-        kh_lua_error_plain(L, "%s: %s: %s", plan_file, who, err.message);
+        raise_read_error(L, who, &err);
     }
     /* The file's size against the budget before a byte is read (the descriptor is closed before
        any error is raised). */
@@ -112,7 +125,7 @@ char *kh_plan_read_boxed(lua_State *L, int box, const char *rel, size_t *len, co
     if (rc != KH_OK) {
         if (lenient)
             return NULL;
-        kh_lua_error_plain(L, "%s: %s: %s", plan_file, who, err.message);
+        raise_read_error(L, who, &err);
     }
     kh_box_put(L, box, data, NULL);
     kh_box_charge(L, box, KH_STRING_COST(*len));
@@ -139,8 +152,10 @@ static int plan_read_text(lua_State *L)
     if (st != KH_TEXT_OK) {
         int line, col;
         kh_text_position(data, bad, &line, &col);
-        return kh_lua_error_plain(L, "%s:%d:%d: %s: expected UTF-8 text", path, line, col,
-                                  kh_text_status_message(st));
+        kh_error e;
+        kh_error_clear(&e);
+        kh_error_set_at(&e, KH_EXIT_INPUT, path, line, col, _("%s: expected UTF-8 text"), kh_text_status_message(st));
+        return kh_lua_raise(L, &e);
     }
     kh_box_put(L, nfc_box, nfc.text, NULL);
     kh_box_free(L, raw);
@@ -178,7 +193,7 @@ void kh_plan_push_schema(lua_State *L)
     kh_error_clear(&err);
     kh_sandbox_push_env(sb);
     if (kh_sandbox_load(sb, f->data, f->size, name, &err) != KH_OK)
-        kh_lua_error_plain(L, "%s", err.message);
+        kh_lua_raise(L, &err);
     lua_pushliteral(L, "schema");
     lua_call(L, 1, 1);
     if (!lua_istable(L, -1))
@@ -190,6 +205,28 @@ void kh_plan_push_schema(lua_State *L)
 /* A finding of the schema (at IDX: {key, args}) as one line into OUT: the key with its args put
    in, each escaped and cut to KH_MSG_MAX_CHARS characters ('%s' quoted), so that text from the
    plan can never start a line of its own. */
+/* The path of the schema's finding at IDX ({ "documents", 2, "signer" }) as a field is named:
+   "documents[2].signer". */
+static void finding_path(lua_State *L, int idx, char *out, size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    kh_lua_rawfield(L, idx, "path");
+    for (lua_Integer i = 1; lua_istable(L, -1) && n + 1 < cap; i++) {
+        int t = lua_rawgeti(L, -1, i);
+        if (t == LUA_TNUMBER)
+            n += (size_t)snprintf(out + n, cap - n, "[%lld]", (long long)lua_tointeger(L, -1));
+        else if (t == LUA_TSTRING)
+            n += (size_t)snprintf(out + n, cap - n, "%s%s", n ? "." : "", lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (t != LUA_TNUMBER && t != LUA_TSTRING)
+            break;
+    }
+    lua_pop(L, 1);
+    if (n >= cap)
+        out[cap - 1] = '\0';
+}
+
 static void format_finding(lua_State *L, int idx, char *out, size_t cap)
 {
     kh_lua_rawfield(L, idx, "key");
@@ -237,11 +274,23 @@ typedef struct {
     int box;          /* stack index of a box holding the last NFC copy made */
 } checker;
 
+/* The place of the error just set on C's plan: the plan file (every message of the checker
+   begins with its name) and the field it is about, for check to find the field's line. */
+static int located(checker *c, int status)
+{
+    kh_error *e = c->err;
+    if (!e->file[0]) {
+        kh_error_locate(e, plan_file);
+        snprintf(e->field, sizeof e->field, "%.*s", (int)sizeof e->field - 1, c->path);
+    }
+    return status;
+}
+
 static int fail(checker *c, const char *expected)
 {
     lua_State *L = c->L;
-    return kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: expected %s, got %s"), plan_file, c->path,
-                        expected, lua_isnone(L, -1) ? _("nothing") : kh_lua_type_shown(L, -1));
+    return located(c, kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: expected %s, got %s"), plan_file, c->path,
+                        expected, lua_isnone(L, -1) ? _("nothing") : kh_lua_type_shown(L, -1)));
 }
 
 /* Check that every table below the table at the top of the stack is plain and every string in
@@ -250,13 +299,13 @@ static int normalise(checker *c, int depth)
 {
     lua_State *L = c->L;
     if (depth > MAX_DEPTH)
-        return kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: tables nested more than %d deep"),
-                            plan_file, c->path, MAX_DEPTH);
+        return located(c, kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: tables nested more than %d deep"),
+                            plan_file, c->path, MAX_DEPTH));
     if (!kh_lua_is_plain(L, -1))
-        return kh_error_set(c->err, KH_EXIT_INPUT,
+        return located(c, kh_error_set(c->err, KH_EXIT_INPUT,
                             _("%s: %s: expected a plain table, got a table with a metatable that lends "
                               "fields (__index): write the fields into the table itself"),
-                            plan_file, *c->path ? c->path : _("the returned table"));
+                            plan_file, *c->path ? c->path : _("the returned table")));
     luaL_checkstack(L, 8, "plan too deep");
     if (c->shape_only && lua_getmetatable(L, -1)) {
         /* What is left (__len, __pairs, __tostring …) goes: the rules then read the table raw,
@@ -278,10 +327,10 @@ static int normalise(checker *c, int depth)
             kh_gated nfc;
             kh_text_status st = kh_text_gate(s, len, &nfc, &bad);
             if (st == KH_TEXT_NO_MEMORY)
-                return kh_error_set(c->err, KH_EXIT_IO, "out of memory");
+                return located(c, kh_error_set(c->err, KH_EXIT_IO, _("out of memory")));
             if (st != KH_TEXT_OK)
-                return kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s: %s at byte %zu: expected UTF-8 text",
-                                    plan_file, c->path, kh_text_status_message(st), bad + 1);
+                return located(c, kh_error_set(c->err, KH_EXIT_INPUT, _("%s: %s: %s at byte %zu: expected UTF-8 text"),
+                                    plan_file, c->path, kh_text_status_message(st), bad + 1));
             kh_box_put(L, c->box, nfc.text, NULL);   /* freed even if pushing raises */
             if (nfc.len != len || memcmp(nfc.text, s, len) != 0) {
                 lua_pushvalue(L, -2);
@@ -322,9 +371,9 @@ static int check_date(checker *c, int idx)
     if (!lua_isstring(L, -1) || lua_type(L, -1) == LUA_TNUMBER
         || kh_parse_date(lua_tostring(L, -1), &y, &m, &d) != 0) {
         if (lua_type(L, -1) == LUA_TSTRING)
-            kh_error_set(c->err, KH_EXIT_INPUT,
+            located(c, kh_error_set(c->err, KH_EXIT_INPUT,
                          _("%s: %sdate: expected \"YYYY-MM-DD\", or \"YYYY-MM\" for a draft without the day; got \"%s\" (not a real date)"),
-                         plan_file, c->prefix, lua_tostring(L, -1));
+                         plan_file, c->prefix, lua_tostring(L, -1)));
         else
             fail(c, _("a date \"YYYY-MM-DD\" or \"YYYY-MM\""));
         lua_pop(L, 1);
@@ -437,9 +486,9 @@ static int check_bundle(checker *c, int plan)
             lua_Integer to = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
             if (to < 1 || to >= i) {
                 snprintf(c->path, sizeof c->path, "documents[%lld].attached_to", (long long)i);
-                return kh_error_set(c->err, KH_EXIT_INPUT,
+                return located(c, kh_error_set(c->err, KH_EXIT_INPUT,
                                     _("%s: %s: expected the number of an earlier document (1 to %lld)"),
-                                    plan_file, c->path, (long long)i - 1);
+                                    plan_file, c->path, (long long)i - 1));
             }
             attached = 1;
         }
@@ -480,7 +529,12 @@ static int check_plan(lua_State *L)
     if (lua_istable(L, -1)) {
         char msg[sizeof c->err->message];
         format_finding(L, lua_gettop(L), msg, sizeof msg);
-        kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s", plan_file, msg);
+        finding_path(L, lua_gettop(L), c->path, sizeof c->path);
+        located(c, kh_error_set(c->err, KH_EXIT_INPUT, "%s: %s", plan_file, msg));
+        kh_lua_rawfield(L, -1, "rule");
+        if (lua_type(L, -1) == LUA_TSTRING)
+            kh_error_rule(c->err, lua_tostring(L, -1));
+        lua_pop(L, 1);
         return 0;
     }
     lua_pop(L, 2);
@@ -538,13 +592,17 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
 {
     lua_State *L = kh_sandbox_state(sb);
     int dir = open_plan_dir(path, err);
-    if (dir < 0)
+    if (dir < 0) {
+        kh_error_locate(err, path);
         return KH_EXIT_INPUT;
+    }
     kh_sandbox_set_plan_dir(sb, dir);   /* closed with the sandbox */
     char *data = NULL;
     size_t len = 0;
-    if (kh_plan_read(sb, NULL, &data, &len, err) != KH_OK)
+    if (kh_plan_read(sb, NULL, &data, &len, err) != KH_OK) {
+        kh_error_locate(err, plan_file);
         return KH_EXIT_INPUT;
+    }
     if (luaL_newmetatable(L, "kh.text")) {
         lua_pushcfunction(L, text_tostring);
         lua_setfield(L, -2, "__tostring");
@@ -568,8 +626,9 @@ int kh_plan_run(kh_sandbox *sb, const char *path, void (*prepare)(lua_State *L, 
     if (kh_sandbox_call(sb, 0, 1, err) != KH_OK)
         return KH_EXIT_INPUT;
     if (!lua_istable(L, -1)) {
-        kh_error_set(err, KH_EXIT_INPUT, _("%s: expected the file to return a table (return { agency = …, … }), got %s"),
-                     plan_file, kh_lua_type_shown(L, -1));
+        kh_error_set_at(err, KH_EXIT_INPUT, plan_file, 0, 0,
+                        _("expected the file to return a table (return { agency = …, … }), got %s"),
+                        kh_lua_type_shown(L, -1));
         lua_pop(L, 1);
         return KH_EXIT_INPUT;
     }

@@ -13,6 +13,7 @@
 #include "kh_fileio.h"
 #include "kh_i18n.h"
 #include "kh_message.h"
+#include "kh_lua_messages.h"
 #include "kh_sandbox.h"
 #include "kh_util.h"
 
@@ -24,12 +25,15 @@ struct kh_sandbox {
     size_t used, peak;
     long long steps;          /* hook calls so far */
     int over_memory;
+    int budget_raised;        /* the error under way is a budget of ours running out, said so */
     int depth;                /* protected calls and loads under way: the budget holds inside */
     size_t external;          /* bytes charged for the C side (the document model) */
     char where[512];          /* "file:line:" of the Lua code last seen running, for messages */
     struct folder { char *name; int fd; } *paths;   /* the require path, each folder open */
     size_t npaths, paths_cap;
     int plan_dir;             /* the plan's folder, or -1 */
+    char **chunks;            /* the files loaded, by the names errors give them */
+    size_t nchunks;
 };
 
 static const char SAFE_REF[] = "kh.safe_globals";
@@ -82,6 +86,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
         if (sb->L != L)
             lua_sethook(sb->L, count_hook, LUA_MASKCOUNT, 1);
+        sb->budget_raised = 1;
         /* TRANSLATORS: %I is a whole number (Lua's own format). */
         kh_lua_error_plain(L, _("%s%sinstruction budget of %I exceeded (a loop that never ends?)"),
                            sb->where, sb->where[0] ? " " : "", (lua_Integer)sb->limits.max_instructions);
@@ -393,9 +398,11 @@ int kh_sandbox_charge(lua_State *L, size_t bytes)
            charges given back, only when the collector finds them: collect before giving up,
            as Lua does before it fails an allocation of its own. */
         lua_gc(L, LUA_GCCOLLECT);
-        if (sb->used + sb->external + bytes > sb->limits.max_memory)
+        if (sb->used + sb->external + bytes > sb->limits.max_memory) {
+            sb->budget_raised = 1;
             return luaL_error(L, _("memory budget of %d MB exceeded (the document being written)"),
                               (int)(sb->limits.max_memory >> 20));
+        }
     }
     sb->external += bytes;
     return 0;
@@ -460,6 +467,9 @@ void kh_sandbox_free(kh_sandbox *sb)
         close(sb->paths[i].fd);
     }
     free(sb->paths);
+    for (size_t i = 0; i < sb->nchunks; i++)
+        free(sb->chunks[i]);
+    free(sb->chunks);
     if (sb->plan_dir >= 0)
         close(sb->plan_dir);
     free(sb);
@@ -484,6 +494,186 @@ void kh_sandbox_push_env(kh_sandbox *sb)
     lua_setmetatable(L, -2);
 }
 
+/* ---------------------------------------------------------------------------------------------
+   the places of errors
+
+   A C function that fails with a kh_error raises it with kh_lua_raise, which keeps its place
+   beside the message. Lua's own errors begin with the place Lua gives ("short_src:line: "),
+   where short_src is a chunk's name, cut to its last LUA_IDSIZE bytes: it is recognised only
+   for a chunk this sandbox loaded, and then named in full. */
+static const char LAST_RAISED[] = "kh.last_raised";
+
+static void remember_chunk(kh_sandbox *sb, const char *name)
+{
+    for (size_t i = 0; i < sb->nchunks; i++)
+        if (!strcmp(sb->chunks[i], name))
+            return;
+    sb->chunks = kh_xrealloc(sb->chunks, (sb->nchunks + 1) * sizeof *sb->chunks);
+    sb->chunks[sb->nchunks++] = kh_xstrdup(name);
+}
+
+/* Does MSG begin with CHUNK's place as Lua writes it ("name:12: ")? Its length, and *LINE. */
+static size_t lua_place(const char *chunk, const char *msg, int *line)
+{
+    size_t n = strlen(chunk), shown = n, skip = 0;
+    const char *dots = "";
+    if (n > LUA_IDSIZE - 1) {            /* luaO_chunkid: "..." and the end of the name */
+        dots = "...";
+        shown = LUA_IDSIZE - 1 - 3;
+        skip = n - shown;
+    }
+    size_t d = strlen(dots);
+    if (strncmp(msg, dots, d) || strncmp(msg + d, chunk + skip, shown) || msg[d + shown] != ':')
+        return 0;
+    const char *p = msg + d + shown + 1, *q = p;
+    long l = 0;
+    while (*q >= '0' && *q <= '9' && l < 1 << 30)
+        l = l * 10 + (*q++ - '0');
+    if (q == p || q[0] != ':' || q[1] != ' ' || l <= 0)
+        return 0;
+    *line = (int)l;
+    return (size_t)(q + 2 - msg);
+}
+
+int kh_lua_raise(lua_State *L, const kh_error *e)
+{
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, e->message);
+    lua_setfield(L, -2, "message");
+    lua_pushstring(L, e->file);
+    lua_setfield(L, -2, "file");
+    lua_pushinteger(L, e->line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, e->column);
+    lua_setfield(L, -2, "column");
+    lua_pushinteger(L, (lua_Integer)e->text);
+    lua_setfield(L, -2, "text");
+    lua_pushstring(L, e->field);
+    lua_setfield(L, -2, "field");
+    lua_pushstring(L, e->rule);
+    lua_setfield(L, -2, "rule");
+    lua_setfield(L, LUA_REGISTRYINDEX, LAST_RAISED);
+    lua_pushstring(L, e->message);
+    return lua_error(L);
+}
+
+int kh_lua_raise_rule(lua_State *L, const char *rule, const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    kh_error e;
+    kh_error_clear(&e);
+    lua_Debug ar;
+    int found = 0;   /* the nearest Lua code of a file up the stack (a wrapper in C may be between) */
+    for (int level = 1; !found && lua_getstack(L, level, &ar); level++)
+        found = lua_getinfo(L, "Sl", &ar) && ar.source[0] == '@' && ar.currentline > 0;
+    if (found)
+        kh_error_set_at(&e, KH_EXIT_INPUT, ar.source + 1, ar.currentline, 0, "%s", text);
+    else
+        kh_error_set(&e, KH_EXIT_INPUT, "%s", text);
+    kh_error_rule(&e, rule);
+    return kh_lua_raise(L, &e);
+}
+
+int kh_sandbox_place(lua_State *L, const char *msg, kh_error *out)
+{
+    out->file[0] = '\0';
+    out->field[0] = '\0';
+    out->rule[0] = '\0';
+    out->line = out->column = 0;
+    out->text = 0;
+    if (!msg)
+        return 0;
+    lua_getfield(L, LUA_REGISTRYINDEX, LAST_RAISED);
+    if (lua_istable(L, -1)) {
+        lua_getfield(L, -1, "message");
+        int same = lua_isstring(L, -1) && !strcmp(lua_tostring(L, -1), msg);
+        lua_pop(L, 1);
+        if (same) {
+            lua_getfield(L, -1, "file");
+            snprintf(out->file, sizeof out->file, "%s", lua_tostring(L, -1));
+            lua_getfield(L, -2, "field");
+            snprintf(out->field, sizeof out->field, "%s", lua_tostring(L, -1));
+            lua_getfield(L, -3, "line");
+            out->line = (int)lua_tointeger(L, -1);
+            lua_getfield(L, -4, "column");
+            out->column = (int)lua_tointeger(L, -1);
+            lua_getfield(L, -5, "text");
+            out->text = (size_t)lua_tointeger(L, -1);
+            lua_getfield(L, -6, "rule");
+            snprintf(out->rule, sizeof out->rule, "%s", lua_tostring(L, -1));
+            lua_pop(L, 7);
+            return out->file[0] != '\0';
+        }
+    }
+    lua_pop(L, 1);
+    kh_sandbox *sb = kh_sandbox_of(L);
+    size_t best = 0;
+    for (size_t i = 0; sb && i < sb->nchunks; i++) {
+        int line = 0;
+        size_t n = lua_place(sb->chunks[i], msg, &line);
+        if (n > best) {
+            best = n;
+            snprintf(out->file, sizeof out->file, "%s", sb->chunks[i]);
+            out->line = line;
+            out->text = n;
+        }
+    }
+    return best > 0;
+}
+
+int kh_lua_error_place(lua_State *L)
+{
+    const char *msg = luaL_checkstring(L, 1);
+    kh_error e;
+    if (!kh_sandbox_place(L, msg, &e)) {
+        lua_pushnil(L);
+        lua_pushnil(L);
+        lua_pushnil(L);
+        lua_pushvalue(L, 1);
+        return 4;
+    }
+    lua_pushstring(L, e.file);
+    if (e.line)
+        lua_pushinteger(L, e.line);
+    else
+        lua_pushnil(L);
+    if (e.column)
+        lua_pushinteger(L, e.column);
+    else
+        lua_pushnil(L);
+    lua_pushstring(L, msg + (e.text <= strlen(msg) ? e.text : 0));   /* the words after the place */
+    if (e.field[0])
+        lua_pushstring(L, e.field);
+    else
+        lua_pushnil(L);
+    if (e.rule[0])
+        lua_pushstring(L, e.rule);
+    else
+        lua_pushnil(L);
+    return 6;
+}
+
+/* ERR from MSG, a Lua error: at the place it names when that is known, its words in the user's
+   language (kh_lua_messages.h). */
+static void set_from_lua(lua_State *L, kh_error *err, const char *msg, int syntax)
+{
+    kh_error place;
+    char shown[2 * sizeof err->message];   /* longer than kept: cut by kh_error_set */
+    if (kh_sandbox_place(L, msg, &place)) {
+        kh_lua_message_shown(msg + place.text, syntax, shown, sizeof shown);
+        kh_error_set_at(err, KH_EXIT_INPUT, place.file, place.line, place.column, "%s", shown);
+        snprintf(err->field, sizeof err->field, "%s", place.field);
+        kh_error_rule(err, place.rule);
+    } else {
+        kh_lua_message_shown(msg, syntax, shown, sizeof shown);
+        kh_error_set(err, KH_EXIT_INPUT, "%s", shown);
+    }
+}
+
 int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *chunkname, kh_error *err)
 {
     lua_State *L = sb->L;
@@ -491,18 +681,24 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
     snprintf(name, sizeof name, "@%s", chunkname);
     sb->over_memory = 0;
     sb->depth++;
+    remember_chunk(sb, chunkname);
     int rc = luaL_loadbufferx(L, data, len, name, "t");
     sb->depth--;
     if (rc != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         const char *base = strrchr(chunkname, '/') ? strrchr(chunkname, '/') + 1 : chunkname;
-        if (rc == LUA_ERRMEM || sb->over_memory)
+        if (rc == LUA_ERRMEM || sb->over_memory) {
             kh_error_set(err, KH_EXIT_INPUT, _("%s: memory budget of %zu MB exceeded"), chunkname,
                          sb->limits.max_memory >> 20);
-        else if (!msg || !strstr(msg, base))   /* "C stack overflow" and the like name no file */
-            kh_error_set(err, KH_EXIT_INPUT, "%s: %s", chunkname, msg ? msg : _("cannot load"));
+            kh_error_rule(err, "budget");
+        }
+        else if (!msg || !strstr(msg, base)) {   /* "C stack overflow" and the like name no file */
+            char shown[2 * sizeof err->message];
+            kh_lua_message_shown(msg ? msg : _("cannot load"), 0, shown, sizeof shown);
+            kh_error_set_at(err, KH_EXIT_INPUT, chunkname, 0, 0, "%s", shown);
+        }
         else
-            kh_error_set(err, KH_EXIT_INPUT, "%s", msg);
+            set_from_lua(L, err, msg, 1);
         lua_pop(L, 2);
         return KH_EXIT_INPUT;
     }
@@ -554,6 +750,7 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
     lua_pushcfunction(L, traceback_first_line);
     lua_insert(L, base);
     sb->over_memory = 0;
+    sb->budget_raised = 0;
     sb->depth++;
     int rc = lua_pcall(L, nargs, nresults, base);
     sb->depth--;
@@ -567,11 +764,13 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
     else if (rc == LUA_ERRERR)   /* an error in the message handler: its message has no place */
         kh_error_set(err, KH_EXIT_INPUT, "%s%s%s", sb->where, sb->where[0] ? " " : "",
                      msg ? msg : "error in error handling");
-    else if (sb->over_memory && !strstr(msg ? msg : "", "memory budget"))
+    else if (sb->over_memory && !sb->budget_raised)
         kh_error_set(err, KH_EXIT_INPUT, _("%s%smemory budget of %zu MB exceeded"),
                      msg ? msg : "", msg ? ": " : "", sb->limits.max_memory >> 20);
     else
-        kh_error_set(err, KH_EXIT_INPUT, "%s", msg ? msg : "error");
+        set_from_lua(L, err, msg ? msg : "error", 0);
+    if (rc == LUA_ERRMEM || sb->over_memory || sb->budget_raised)
+        kh_error_rule(err, "budget");
     lua_pop(L, 1);
     return KH_EXIT_INPUT;
 }

@@ -69,6 +69,22 @@ size_t kh_sandbox_charged(lua_State *L);
 /* Give back BYTES charged earlier for memory the C side has freed. */
 void kh_sandbox_uncharge(lua_State *L, size_t bytes);
 
+/* Raise E's message as a Lua error, its place kept beside it for kh_sandbox_place. */
+int kh_lua_raise(lua_State *L, const kh_error *e);
+
+/* Raise the formatted message at the place of the Lua code calling the C function, naming
+   RULE, the check rule it breaks. */
+int kh_lua_raise_rule(lua_State *L, const char *rule, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The place of MSG, an error caught from a protected call, into OUT's file, line, column, text
+   and field (OUT's message and status untouched): the place kh_lua_raise kept for it, or the
+   place Lua wrote before a message raised in a chunk this sandbox loaded. 0 when none is known. */
+int kh_sandbox_place(lua_State *L, const char *msg, kh_error *out);   /* and OUT's rule */
+
+/* kh.error_place(message) → file, line, column, text, field, rule (nil, nil, nil and the
+   message when no place is known): for the rules, which catch errors with pcall. */
+int kh_lua_error_place(lua_State *L);
+
 /* Raise a Lua error with MESSAGE as it is (no position of the caller prepended). */
 int kh_lua_error_plain(lua_State *L, const char *fmt, ...);
 

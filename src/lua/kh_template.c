@@ -107,7 +107,7 @@ int kh_template_find(kh_sandbox *sb, const char *cli_name, int plan, kh_template
         kh_error_clear(&where);
         rc = find_in_plan_dir(sb, t, &where);
         if (rc != KH_OK)
-            kh_error_set(err, KH_EXIT_INPUT, _("%s: template: %s"), kh_plan_file(), where.message);
+            kh_error_set_at(err, KH_EXIT_INPUT, kh_plan_file(), 0, 0, _("template: %s"), where.message);
     } else {
         rc = find_as_typed(t, err);
     }
