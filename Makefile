@@ -150,6 +150,7 @@ golden: all | deps-test
 drafting: all
 	tests/check/run.sh $(BUILD)/kehoach
 	tests/check/agree.sh $(BUILD)/kehoach
+	KEHOACH_LANG=vi tests/check/agree.sh $(BUILD)/kehoach
 
 # Hostile input: nothing crashes, hangs, escapes the sandbox or loses a file (tests/hostile/).
 .PHONY: hostile

@@ -1007,7 +1007,7 @@ function Checker:check_files(ctx)
     if f.error and f.error_rule == "unknown-field" then
       -- the plan schema reports it at the option's own line, when the table is in the plan
       self.unknown_options[#self.unknown_options + 1] = { file = file or self.plan_file, line = line or f.line,
-                                                          message = msg or f.error }
+                                                          message = msg or f.error, name = f.error_field or "" }
     elseif f.error then
       if file and line then
         local rule = (f.error_rule ~= "" and f.error_rule) or (f.kind == "table" and "table-syntax") or "file"
@@ -1091,7 +1091,7 @@ function M.run(plan, ctx)
   -- every field's type, presence and value, at every depth, and the fields nobody reads
   schema.validate(plan, function(f) c:schema_finding(f) end, { nfc = nfc, lenient = true })
   for _, u in ipairs(c.unknown_options) do
-    local name = u.message:match("^read_table: unknown option '(.-)'") or ""
+    local name = u.name
     local reported = false
     for _, f in ipairs(c.findings) do
       reported = reported or (f.rule == "unknown-field" and f.path ~= nil and f.path:sub(-#name - 1) == "." .. name)

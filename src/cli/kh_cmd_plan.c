@@ -87,6 +87,8 @@ static int noted_reader(lua_State *L)
         if (lua_type(L, res) == LUA_TSTRING && place.rule[0]) {
             lua_pushstring(L, place.rule);
             lua_setfield(L, -2, "error_rule");
+            lua_pushstring(L, place.field);
+            lua_setfield(L, -2, "error_field");
         }
         if (placed) {
             lua_pushstring(L, place.file);

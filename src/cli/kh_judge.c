@@ -190,27 +190,6 @@ static void sort_by_place(kh_findings *f)
 /* ---------------------------------------------------------------------------------------------
    the rules */
 
-/* Push E as the rules read a refusal: { message, file, line, column, text, field, rule }, the
-   place as it was given (kh_error.h); file "" when it names none. */
-static void push_refusal(lua_State *L, const kh_error *e)
-{
-    lua_createtable(L, 0, 7);
-    lua_pushstring(L, e->message);
-    lua_setfield(L, -2, "message");
-    lua_pushstring(L, e->file);
-    lua_setfield(L, -2, "file");
-    lua_pushinteger(L, e->line);
-    lua_setfield(L, -2, "line");
-    lua_pushinteger(L, e->column);
-    lua_setfield(L, -2, "column");
-    lua_pushstring(L, kh_error_text(e));
-    lua_setfield(L, -2, "text");
-    lua_pushstring(L, e->field);
-    lua_setfield(L, -2, "field");
-    lua_pushstring(L, e->rule);
-    lua_setfield(L, -2, "rule");
-}
-
 /* Push { name, file, text, module } for the plan's template, or { name, error }: the rules look
    at its settings (the motto) and report where they are written. The template is found and run
    as render does (kh_template.h). */
@@ -275,7 +254,7 @@ static int fatal_report(const char *plan_file, const char *text, size_t len, con
             lua_pushlstring(L, text, len);
             lua_setfield(L, -2, "plan_text");
         }
-        push_refusal(L, why);
+        kh_lua_push_error(L, why);
         if (kh_sandbox_call(sb, 2, 1, err) == KH_OK) {
             copy_report(L, lua_gettop(L), out);
             out->unloadable = 1;
@@ -387,7 +366,7 @@ static int run_rules(const kh_judge_options *opt, kh_findings *out, char *plan_f
     lua_pushvalue(L, state);
     kh_error_locate(&check_err, plan_file);
     if (check_err.status != KH_OK)
-        push_refusal(L, &check_err);
+        kh_lua_push_error(L, &check_err);
     else
         lua_pushnil(L);
     if (kh_sandbox_call(sb, 2, 1, err) != KH_OK)

@@ -35,9 +35,9 @@ int kh_csv_lua_read_table(lua_State *L)
             char name[KH_MSG_QUOTED_SIZE];
             kh_msg_quote(name, lua_tostring(L, -3));
             if (lua_type(L, -2) == LUA_TSTRING)
-                return kh_lua_raise_rule(L, "unknown-field", _("read_table: unknown option %s: did you mean '%s'?"), name,
+                return kh_lua_raise_rule(L, "unknown-field", lua_tostring(L, -3), _("read_table: unknown option %s: did you mean '%s'?"), name,
                                          lua_tostring(L, -2));
-            return kh_lua_raise_rule(L, "unknown-field", _("read_table: unknown option %s: the options are %s"), name,
+            return kh_lua_raise_rule(L, "unknown-field", lua_tostring(L, -3), _("read_table: unknown option %s: the options are %s"), name,
                                      lua_tostring(L, -1));
         }
         lua_settop(L, 2);

@@ -36,6 +36,13 @@ struct kh_sandbox {
     size_t nchunks;
 };
 
+/* How messages name the chunk AR runs in: a file's name in full (Lua's short_src keeps only its
+   last 60 bytes), else Lua's own description. */
+static const char *chunk_name(const lua_Debug *ar)
+{
+    return ar->source && ar->source[0] == '@' ? ar->source + 1 : ar->short_src;
+}
+
 static const char SAFE_REF[] = "kh.safe_globals";
 static const char LOADED_REF[] = "kh.loaded";
 static const char SANDBOX_REF[] = "kh.sandbox";
@@ -79,7 +86,7 @@ static void count_hook(lua_State *L, lua_Debug *ar)
        whose error carries no position of its own. */
     if ((over || (step & 15) == 0) && lua_getstack(L, 0, ar) && lua_getinfo(L, "Sl", ar)
         && ar->currentline > 0)
-        snprintf(sb->where, sizeof sb->where, "%s:%d:", ar->short_src, ar->currentline);
+        snprintf(sb->where, sizeof sb->where, "%s:%d:", chunk_name(ar), ar->currentline);
     if (over) {
         /* From now on fail at every instruction, in this thread and the main one: a pcall that
            catches the error must not buy another HOOK_STEP instructions each time round a loop. */
@@ -499,8 +506,8 @@ void kh_sandbox_push_env(kh_sandbox *sb)
 
    A C function that fails with a kh_error raises it with kh_lua_raise, which keeps its place
    beside the message. Lua's own errors begin with the place Lua gives ("short_src:line: "),
-   where short_src is a chunk's name, cut to its last LUA_IDSIZE bytes: it is recognised only
-   for a chunk this sandbox loaded, and then named in full. */
+   where short_src is a chunk's name cut to its last LUA_IDSIZE bytes (kehoach's own places name
+   it in full): either is recognised only for a chunk this sandbox loaded, then named in full. */
 static const char LAST_RAISED[] = "kh.last_raised";
 
 static void remember_chunk(kh_sandbox *sb, const char *name)
@@ -517,7 +524,7 @@ static size_t lua_place(const char *chunk, const char *msg, int *line)
 {
     size_t n = strlen(chunk), shown = n, skip = 0;
     const char *dots = "";
-    if (n > LUA_IDSIZE - 1) {            /* luaO_chunkid: "..." and the end of the name */
+    if (n > LUA_IDSIZE - 1 && strncmp(msg, chunk, n)) {   /* luaO_chunkid: "..." and the end */
         dots = "...";
         shown = LUA_IDSIZE - 1 - 3;
         skip = n - shown;
@@ -535,9 +542,9 @@ static size_t lua_place(const char *chunk, const char *msg, int *line)
     return (size_t)(q + 2 - msg);
 }
 
-int kh_lua_raise(lua_State *L, const kh_error *e)
+void kh_lua_push_error(lua_State *L, const kh_error *e)
 {
-    lua_createtable(L, 0, 5);
+    lua_createtable(L, 0, 7);
     lua_pushstring(L, e->message);
     lua_setfield(L, -2, "message");
     lua_pushstring(L, e->file);
@@ -546,18 +553,23 @@ int kh_lua_raise(lua_State *L, const kh_error *e)
     lua_setfield(L, -2, "line");
     lua_pushinteger(L, e->column);
     lua_setfield(L, -2, "column");
-    lua_pushinteger(L, (lua_Integer)e->text);
+    lua_pushstring(L, kh_error_text(e));
     lua_setfield(L, -2, "text");
     lua_pushstring(L, e->field);
     lua_setfield(L, -2, "field");
     lua_pushstring(L, e->rule);
     lua_setfield(L, -2, "rule");
+}
+
+int kh_lua_raise(lua_State *L, const kh_error *e)
+{
+    kh_lua_push_error(L, e);
     lua_setfield(L, LUA_REGISTRYINDEX, LAST_RAISED);
     lua_pushstring(L, e->message);
     return lua_error(L);
 }
 
-int kh_lua_raise_rule(lua_State *L, const char *rule, const char *fmt, ...)
+int kh_lua_raise_rule(lua_State *L, const char *rule, const char *field, const char *fmt, ...)
 {
     char text[1024];
     va_list ap;
@@ -575,6 +587,7 @@ int kh_lua_raise_rule(lua_State *L, const char *rule, const char *fmt, ...)
     else
         kh_error_set(&e, KH_EXIT_INPUT, "%s", text);
     kh_error_rule(&e, rule);
+    snprintf(e.field, sizeof e.field, "%s", field ? field : "");
     return kh_lua_raise(L, &e);
 }
 
@@ -602,7 +615,7 @@ int kh_sandbox_place(lua_State *L, const char *msg, kh_error *out)
             lua_getfield(L, -4, "column");
             out->column = (int)lua_tointeger(L, -1);
             lua_getfield(L, -5, "text");
-            out->text = (size_t)lua_tointeger(L, -1);
+            out->text = strlen(msg) - lua_rawlen(L, -1);   /* the words are the message's end */
             lua_getfield(L, -6, "rule");
             snprintf(out->rule, sizeof out->rule, "%s", lua_tostring(L, -1));
             lua_pop(L, 7);
@@ -714,7 +727,7 @@ static void push_lua_where(lua_State *L)
     lua_Debug ar;
     for (int level = 1; lua_getstack(L, level, &ar); level++) {
         if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-            lua_pushfstring(L, "%s:%d:", ar.short_src, ar.currentline);
+            lua_pushfstring(L, "%s:%d:", chunk_name(&ar), ar.currentline);
             return;
         }
     }
@@ -746,7 +759,7 @@ int kh_sandbox_call(kh_sandbox *sb, int nargs, int nresults, kh_error *err)
     lua_Debug ar;
     lua_pushvalue(L, base);
     if (lua_getinfo(L, ">S", &ar) && ar.what[0] != 'C')
-        snprintf(sb->where, sizeof sb->where, "%s:", ar.short_src);
+        snprintf(sb->where, sizeof sb->where, "%s:", chunk_name(&ar));
     lua_pushcfunction(L, traceback_first_line);
     lua_insert(L, base);
     sb->over_memory = 0;

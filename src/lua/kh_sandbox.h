@@ -69,12 +69,17 @@ size_t kh_sandbox_charged(lua_State *L);
 /* Give back BYTES charged earlier for memory the C side has freed. */
 void kh_sandbox_uncharge(lua_State *L, size_t bytes);
 
+/* Push E as a table { message, file, line, column, text, field, rule } (text: the words after
+   the place; file "" and line 0 when it names none). */
+void kh_lua_push_error(lua_State *L, const kh_error *e);
+
 /* Raise E's message as a Lua error, its place kept beside it for kh_sandbox_place. */
 int kh_lua_raise(lua_State *L, const kh_error *e);
 
 /* Raise the formatted message at the place of the Lua code calling the C function, naming
-   RULE, the check rule it breaks. */
-int kh_lua_raise_rule(lua_State *L, const char *rule, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+   RULE, the check rule it breaks, and FIELD, the name it is about (NULL: none). */
+int kh_lua_raise_rule(lua_State *L, const char *rule, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The place of MSG, an error caught from a protected call, into OUT's file, line, column, text
    and field (OUT's message and status untouched): the place kh_lua_raise kept for it, or the

@@ -7,6 +7,7 @@
 #   - the line render refuses with is check's first error ("FILE:LINE: message [rule]");
 #   - the warnings render prints are check's warnings, all of them and no others.
 # Prints one "ok"/"not ok" line per plan and ends with the counts and "N passed, M failed".
+# Under KEHOACH_LANG=vi both commands speak Vietnamese, and must agree as well.
 #
 #   tests/check/agree.sh BIN      (from anywhere; paths are the repository's)
 set -uo pipefail
@@ -18,6 +19,8 @@ cd "$ROOT" || exit 2
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kehoach-agree.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
 PASSED=0 FAILED=0 REFUSED=0 WRITTEN=0
+# the words of a finding's level, and render's warning prefix, in the language asked for
+if [[ ${KEHOACH_LANG:-} == vi ]]; then ERROR="lỗi" WARNING="cảnh báo"; else ERROR=error WARNING=warning; fi
 
 # judge NAME DIR: compare the two verdicts on the plan folder DIR
 judge() {
@@ -28,21 +31,21 @@ judge() {
   c=$?
   rm -f "$TMP/out.docx"
   # what check says, in the form render prints it
-  grep -E '^.*: error: .*\[[a-z-]+\]$' "$TMP/check.out" | sed -E 's/: error: /: /' >"$TMP/check.errors"
-  grep -E '^.*: warning: .*\[[a-z-]+\]$' "$TMP/check.out" | sed -E 's/^(.*): warning: (.*)$/kehoach: warning: \1: \2/' \
+  grep -E "^.*: $ERROR: .*\[[a-z-]+\]$" "$TMP/check.out" | sed -E "s/: $ERROR: /: /" >"$TMP/check.errors"
+  grep -E "^.*: $WARNING: .*\[[a-z-]+\]$" "$TMP/check.out" | sed -E "s/^(.*): $WARNING: (.*)$/kehoach: $WARNING: \1: \2/" \
     | sort >"$TMP/check.warnings"
-  grep '^kehoach: warning: ' "$TMP/render.err" | sort >"$TMP/render.warnings"
+  grep "^kehoach: $WARNING: " "$TMP/render.err" | sort >"$TMP/render.warnings"
   if [[ $r == 0 ]]; then
     [[ $c == 0 ]] || why="render writes it, check exits $c: $(head -1 "$TMP/check.errors")"
     WRITTEN=$((WRITTEN + 1))
   elif [[ $r == 2 ]]; then
     REFUSED=$((REFUSED + 1))
     if [[ $c != 1 && $c != 2 ]]; then
-      why="render refuses ($(grep -v '^kehoach: warning: ' "$TMP/render.err" | head -1)), check exits $c"
+      why="render refuses ($(grep -v "^kehoach: $WARNING: " "$TMP/render.err" | head -1)), check exits $c"
     else
       local first refusal
       first=$(head -1 "$TMP/check.errors")
-      refusal=$(grep -v '^kehoach: warning: ' "$TMP/render.err" | head -1)
+      refusal=$(grep -v "^kehoach: $WARNING: " "$TMP/render.err" | head -1)
       [[ "kehoach: $first" == "$refusal" ]] || why="render refuses with '$refusal', check's first error is '$first'"
     fi
   else
