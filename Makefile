@@ -24,7 +24,11 @@ LUACFLAGS := $(shell pkg-config --cflags lua5.4)
 CFLAGS   += $(LIBCFLAGS)
 # Each object's header dependencies, in a .d file beside it (-MP: a removed header is no error).
 DEPFLAGS  = -MMD -MP -MF $@.d
-LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lm
+# libqpdf is not linked: kh_pdf.c opens it by its soname when a PDF's pages are counted.
+LDLIBS   += $(shell pkg-config --libs $(filter-out libqpdf,$(PKGS))) -lm -ldl
+QPDF_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libqpdf)/libqpdf.so 2>/dev/null \
+                 | sed -n 's/^ *SONAME *//p')
+CFLAGS_kh_pdf := -DKH_QPDF_SONAME='"$(or $(QPDF_SONAME),libqpdf.so)"'
 ifeq ($(SANITIZE),1)
 BUILD    := build-san
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -67,7 +71,7 @@ $(BUILD)/cli/main.o: src/cli/main.c | $(BUILD)
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_main) -c -o $@ $<
 $(BUILD)/%.o: src/%.c | $(BUILD)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_$(firstword $(subst /, ,$*))) -c -o $@ $<
+	$(CC) $(CFLAGS) $(CFLAGS_$(notdir $*)) $(DEPFLAGS) $(INC_$(firstword $(subst /, ,$*))) -c -o $@ $<
 
 # Templates and Lua modules are compiled into the binary so it works with nothing installed.
 $(BUILD)/embedded.c: $(BUILD)/embed $(EMBED)
@@ -75,7 +79,7 @@ $(BUILD)/embedded.c: $(BUILD)/embed $(EMBED)
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
 	$(CC) $(CFLAGS) $(DEPFLAGS) $(INC_core) -c -o $@ $<
 $(BUILD)/embed: tools/embed.c | $(BUILD)
-	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+	$(CC) -std=c11 $(WARN) -O2 $(LUACFLAGS) -o $@ $< $(shell pkg-config --libs lua5.4)
 
 $(BUILD):
 	mkdir -p $(BUILD)
@@ -135,6 +139,7 @@ integration: all
 	tests/integration/colours.sh $(BUILD)/kehoach
 	tests/integration/pdf.sh $(BUILD)/kehoach
 	tests/integration/reproducible.sh $(BUILD)/kehoach
+	tests/integration/batch.sh $(BUILD)/kehoach
 	tests/integration/golden.sh $(BUILD)/kehoach check
 	tests/integration/manpage.sh $(BUILD)/kehoach
 	tests/integration/completion.sh $(BUILD)/kehoach

@@ -2,7 +2,7 @@
 # The option lists follow each command's --help (tests/integration/completion.sh compares them).
 
 _kehoach_commands="render check new templates --help --version"
-_kehoach_opts_render="-o --output -t --template --part --format --pdf-version --soffice --max-memory --max-instructions --max-seconds -v --verbose -h --help"
+_kehoach_opts_render="-o --output -O --output-dir -t --template --part --format --pdf-version --soffice --max-memory --max-instructions --max-seconds -v --verbose -h --help"
 _kehoach_opts_check="--format --fix -h --help"
 _kehoach_opts_new="--year -o --output --shift-ranges -n --dry-run -h --help"
 _kehoach_opts_templates="-h --help"
@@ -57,6 +57,7 @@ _kehoach() {
             opts=$_kehoach_opts_render
             case $prev in
                 -o | --output) _kehoach_files "$cur"; return ;;
+                -O | --output-dir) _kehoach_files "$cur" -d; return ;;
                 -t | --template) _kehoach_templates "$kh" "$cur"; return ;;
                 --part) _kehoach_words "all body appendices" "$cur"; return ;;
                 --format) _kehoach_words "$_kehoach_formats_render" "$cur"; return ;;

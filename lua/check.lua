@@ -62,6 +62,12 @@ local nearest = schema.nearest
 -- ---------------------------------------------------------------------------------------------
 -- where a field is written in plan.lua: a small scanner of Lua table constructors
 
+local byte, find, match = string.byte, string.find, string.match
+local B_NL, B_DASH, B_DQ, B_SQ, B_BS, B_LB = 10, 45, 34, 39, 92, 91
+local TWO = { ["=="] = true, ["~="] = true, ["<="] = true, [">="] = true, [".."] = true, ["::"] = true }
+
+-- Tokens of TEXT, each with its line: strings, names and numbers by kind, the rest by symbol.
+-- Runs of space, names, comments and strings are skipped with find(), not a character at a time.
 local function tokenize(text)
   local toks, i, line, n = {}, 1, 1, #text
   local function newlines(a, b)
@@ -69,57 +75,61 @@ local function tokenize(text)
     line = line + count
   end
   while i <= n do
-    local c = text:sub(i, i)
-    if c == "\n" then
+    local b = byte(text, i)
+    if b == B_NL then
       line = line + 1
       i = i + 1
-    elseif c:match("%s") then
-      i = i + 1
-    elseif text:sub(i, i + 1) == "--" then
-      local eq = text:match("^%[(=*)%[", i + 2)
+    elseif b == 32 or (b >= 9 and b <= 13) then
+      i = (find(text, "[^ \t\r\v\f]", i) or n + 1)
+    elseif b == B_DASH and byte(text, i + 1) == B_DASH then
+      local eq = match(text, "^%[(=*)%[", i + 2)
       if eq then
-        local _, e = text:find("]" .. eq .. "]", i + 2, true)
+        local _, e = find(text, "]" .. eq .. "]", i + 2, true)
         e = e or n
         newlines(i, e)
         i = e + 1
       else
-        i = (text:find("\n", i, true) or n + 1)
+        i = (find(text, "\n", i, true) or n + 1)
       end
-    elseif c == '"' or c == "'" then
+    elseif b == B_DQ or b == B_SQ then
       local j, start = i + 1, line
-      while j <= n do
-        local d = text:sub(j, j)
-        if d == "\\" then j = j + 2
-        elseif d == c or d == "\n" then break
-        else j = j + 1 end
+      local stop = b == B_DQ and '[\\\n"]' or "[\\\n']"
+      while true do
+        j = find(text, stop, j)
+        if not j then j = n + 1 break end
+        if byte(text, j) == B_BS then j = j + 2 else break end
       end
       toks[#toks + 1] = { t = "string", line = start }
       newlines(i, math.min(j, n))
-      if text:sub(j, j) == "\n" then line = line - 1 end   -- counted again as a newline
+      if byte(text, j) == B_NL then line = line - 1 end   -- counted again as a newline
       i = j + 1
-    elseif c == "[" and text:match("^%[=*%[", i) then
-      local eq = text:match("^%[(=*)%[", i)
-      local _, e = text:find("]" .. eq .. "]", i, true)
+    elseif b == B_LB and match(text, "^%[=*%[", i) then
+      local eq = match(text, "^%[(=*)%[", i)
+      local _, e = find(text, "]" .. eq .. "]", i, true)
       e = e or n
       toks[#toks + 1] = { t = "string", line = line }
       newlines(i, e)
       i = e + 1
-    elseif c:match("[%a_]") then
-      local word = text:match("^[%w_]+", i)
-      toks[#toks + 1] = { t = "name", v = word, line = line }
-      i = i + #word
-    elseif c:match("%d") then
-      local num = text:match("^[%w%.]+", i)
-      toks[#toks + 1] = { t = "number", v = num, line = line }
-      i = i + #num
     else
-      local two = text:sub(i, i + 1)
-      if two == "==" or two == "~=" or two == "<=" or two == ">=" or two == ".." or two == "::" then
-        toks[#toks + 1] = { t = two, line = line }
-        i = i + 2
+      local word = match(text, "^[%a_][%w_]*", i)
+      if word then
+        toks[#toks + 1] = { t = "name", v = word, line = line }
+        i = i + #word
       else
-        toks[#toks + 1] = { t = c, line = line }
-        i = i + 1
+        local num = match(text, "^%d[%w%.]*", i)
+        if num then
+          toks[#toks + 1] = { t = "number", v = num, line = line }
+          i = i + #num
+        else
+          local two = text:sub(i, i + 1)
+          if TWO[two] then
+            toks[#toks + 1] = { t = two, line = line }
+            i = i + 2
+          else
+            toks[#toks + 1] = { t = text:sub(i, i), line = line }
+            i = i + 1
+          end
+        end
       end
     end
   end

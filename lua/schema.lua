@@ -243,15 +243,21 @@ local function list_of(t)
   return true, n
 end
 
+local function is_type(t, v)
+  if t == "text" then return type(v) == "string" end
+  if t == "integer" then return math.type(v) == "integer" end
+  if t == "number" then return type(v) == "number" end
+  if t == "boolean" then return type(v) == "boolean" end
+  if t == "table" or t == "record" then return type(v) == "table" end
+  if t == "list" then return (list_of(v)) end
+  return false
+end
+
 local function has_type(field, v)
-  local types = type(field.type) == "table" and field.type or { field.type }
+  local types = field.type
+  if type(types) ~= "table" then return is_type(types, v) end   -- one type: no list to make
   for _, t in ipairs(types) do
-    if t == "text" and type(v) == "string" then return true end
-    if t == "integer" and math.type(v) == "integer" then return true end
-    if t == "number" and type(v) == "number" then return true end
-    if t == "boolean" and type(v) == "boolean" then return true end
-    if (t == "table" or t == "record") and type(v) == "table" then return true end
-    if t == "list" and list_of(v) then return true end
+    if is_type(t, v) then return true end
   end
   return false
 end
@@ -310,18 +316,24 @@ local function child(path, k)
 end
 
 -- Keys of TBL that its kind does not know, sorted; ALSO: names known besides the kind's own.
+local field_sets = {}   -- kind → { name = true } of its fields, made once
+
 function Walk:unknown(tbl, kind, path, also)
-  local set = {}
-  for _, f in ipairs(M.kinds[kind]) do set[f.name] = true end
-  for k in pairs(also or {}) do set[k] = true end
+  local set = field_sets[kind]
+  if not set then
+    set = {}
+    for _, f in ipairs(M.kinds[kind]) do set[f.name] = true end
+    field_sets[kind] = set
+  end
   local names, unnamed = {}, false
   for k in next, tbl do
     if type(k) == "string" then
-      if not set[k] then names[#names + 1] = k end
+      if not set[k] and not (also and also[k]) then names[#names + 1] = k end
     elseif not (kind == "text_source" and math.type(k) == "integer") then
       unnamed = true
     end
   end
+  if #names == 0 and not unnamed then return end
   table.sort(names)
   local known = M.names(kind)
   for _, k in ipairs(names) do

@@ -1,4 +1,5 @@
 /* DOCX in, PDF out, through LibreOffice headless in a private folder (see kh_pdf.h). */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -47,15 +48,52 @@ int kh_pdf_version_known(const char *name)
     return version_value(name) >= 0;
 }
 
+/* libqpdf's C API, loaded when a page count is first asked for rather than when the program
+   starts: with the C++ runtime and crypto libraries it brings, loading it costs every run about
+   2.5 ms, and most runs write no PDF. KH_QPDF_SONAME is the library the build found (Makefile). */
+#ifndef KH_QPDF_SONAME
+#define KH_QPDF_SONAME "libqpdf.so"
+#endif
+static struct {
+    int tried;
+    qpdf_data (*init)(void);
+    void (*silence_errors)(qpdf_data);
+    void (*set_suppress_warnings)(qpdf_data, QPDF_BOOL);
+    QPDF_ERROR_CODE (*read_memory)(qpdf_data, char const *, char const *, unsigned long long, char const *);
+    int (*get_num_pages)(qpdf_data);
+    void (*cleanup)(qpdf_data *);
+} qpdf;
+
+static int qpdf_loaded(void)
+{
+    if (!qpdf.tried) {
+        qpdf.tried = 1;
+        void *lib = dlopen(KH_QPDF_SONAME, RTLD_NOW | RTLD_LOCAL);   /* kept open for the run */
+        if (!lib)
+            return 0;
+        qpdf.init = (qpdf_data (*)(void))dlsym(lib, "qpdf_init");
+        qpdf.silence_errors = (void (*)(qpdf_data))dlsym(lib, "qpdf_silence_errors");
+        qpdf.set_suppress_warnings = (void (*)(qpdf_data, QPDF_BOOL))dlsym(lib, "qpdf_set_suppress_warnings");
+        qpdf.read_memory = (QPDF_ERROR_CODE (*)(qpdf_data, char const *, char const *, unsigned long long,
+                                                char const *))dlsym(lib, "qpdf_read_memory");
+        qpdf.get_num_pages = (int (*)(qpdf_data))dlsym(lib, "qpdf_get_num_pages");
+        qpdf.cleanup = (void (*)(qpdf_data *))dlsym(lib, "qpdf_cleanup");
+    }
+    return qpdf.init && qpdf.silence_errors && qpdf.set_suppress_warnings && qpdf.read_memory
+           && qpdf.get_num_pages && qpdf.cleanup;
+}
+
 int kh_pdf_pages(const char *pdf, size_t len)
 {
-    qpdf_data q = qpdf_init();
-    qpdf_silence_errors(q);
-    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    if (!qpdf_loaded())
+        return -1;
+    qpdf_data q = qpdf.init();
+    qpdf.silence_errors(q);
+    qpdf.set_suppress_warnings(q, QPDF_TRUE);
     int pages = -1;
-    if ((qpdf_read_memory(q, "PDF", pdf, len, NULL) & QPDF_ERRORS) == 0)
-        pages = qpdf_get_num_pages(q);
-    qpdf_cleanup(&q);
+    if ((qpdf.read_memory(q, "PDF", pdf, len, NULL) & QPDF_ERRORS) == 0)
+        pages = qpdf.get_num_pages(q);
+    qpdf.cleanup(&q);
     return pages < 0 ? -1 : pages;
 }
 

@@ -1,5 +1,6 @@
 /* kehoach — the command line. */
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "kh_render.h"
 #include "kh_signals.h"
 #include "kh_template_path.h"
+#include "kh_util.h"
 
 #define KH_VERSION "0.1.0"
 
@@ -21,6 +23,7 @@ static const char usage_main[] = N_(
     "Usage:\n"
     "  kehoach render PLAN [-o OUT.docx|OUT.odt|OUT.pdf|-] [--template NAME|FILE]\n"
     "                 [--part all|body|appendices] [--format docx|odt|pdf] [-v]\n"
+    "  kehoach render PLAN... -O FOLDER [--format docx|odt|pdf] [options]\n"
     "  kehoach check PLAN [--format json] [--fix]\n"
     "  kehoach new PLAN --year YYYY -o NEWDIR [--shift-ranges] [--dry-run]\n"
     "  kehoach templates\n"
@@ -38,8 +41,11 @@ static const char usage_main[] = N_(
 
 static const char usage_render[] = N_(
     "Usage: kehoach render PLAN [options]\n"
+    "       kehoach render PLAN... -O FOLDER [options]\n"
     "\n"
-    "PLAN is a plan folder holding plan.lua, or a plan file.\n"
+    "PLAN is a plan folder holding plan.lua, or a plan file. Several plans are rendered one\n"
+    "after another in one run, each on its own (a plan that fails does not stop the others),\n"
+    "into FOLDER.\n"
     "\n"
     "Options:\n"
     "  -o, --output FILE        the document to write, DOCX, ODT or PDF by its extension (default:\n"
@@ -47,6 +53,9 @@ static const char usage_render[] = N_(
     "                           to a temporary file and renamed: a failed run leaves no partial\n"
     "                           file and keeps an existing one. '-': standard output (then\n"
     "                           --format is needed; never to a terminal).\n"
+    "  -O, --output-dir FOLDER  write each plan's document into FOLDER (it must exist), named\n"
+    "                           after the plan folder, as .docx (or by --format). Needed for\n"
+    "                           several plans.\n"
     "  -t, --template NAME|FILE the template: a name (nd30, or one found in the template path) or\n"
     "                           a .lua file. Default: the plan's `template` field, else nd30.\n"
     "  --part all|body|appendices\n"
@@ -62,7 +71,8 @@ static const char usage_render[] = N_(
     "  --max-seconds N          wall-clock seconds the whole render may take (default 120; 0: no\n"
     "                           limit), LibreOffice's conversion to PDF included. Also stops what\n"
     "                           the instruction count cannot see, such as a Lua pattern that\n"
-    "                           backtracks for hours.\n"
+    "                           backtracks for hours. With several plans: each plan's time; one\n"
+    "                           that runs out stops the run (the documents written stay).\n"
     "  -v, --verbose            say what was written (and the template used) even when standard\n"
     "                           error is not a terminal; at a terminal that line is always shown.\n"
     "  -h, --help               this help.\n");
@@ -133,9 +143,84 @@ static void say_written(const char *output, const kh_render_result *r, int verbo
     fprintf(stderr, _("kehoach: wrote %s — %s%s\n"), name, pages, size);
 }
 
+/* A message naming FILE (escaped: a name may come from anywhere), without the usage hint. */
+static void say_about(const char *fmt, const char *file)
+{
+    char shown[KH_MSG_QUOTED_SIZE];
+    kh_msg_escape(shown, sizeof shown, file, strlen(file), KH_MSG_MAX_CHARS, 0);
+    fputs("kehoach: ", stderr);
+    fprintf(stderr, fmt, shown);
+    fputc('\n', stderr);
+}
+
+/* Render NPLANS plans into the folder OUTDIR, one after another, each in a sandbox of its own:
+   a plan that fails is reported and the others are still written. Returns 0 when every
+   document was written, else the highest exit status met (3, an I/O failure, over 2). */
+static int render_into(kh_render_options *opt, const char **plans, size_t nplans, const char *outdir,
+                       const char *ext, unsigned max_seconds, int verbose)
+{
+    struct stat st;
+    if (stat(outdir, &st) != 0 || !S_ISDIR(st.st_mode))
+        return usage_error(_("-O: '%s' is not a folder: create it first, or name one that exists"), outdir);
+    char **outputs = kh_xcalloc(nplans, sizeof *outputs);
+    int rc = 0;
+    for (size_t i = 0; i < nplans && rc == 0; i++) {
+        char *name = default_output(plans[i], ext);
+        size_t n = strlen(outdir) + strlen(name) + 2;
+        outputs[i] = kh_xmalloc(n);
+        snprintf(outputs[i], n, "%s%s%s", outdir, outdir[strlen(outdir) - 1] == '/' ? "" : "/", name);
+        free(name);
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(outputs[k], outputs[i])) {
+                say_about(_("-O: two plans would both be written to %s: give the plan folders different names, "
+                            "or render them into different folders"), outputs[i]);
+                rc = 2;
+                break;
+            }
+    }
+    size_t written = 0;
+    if (rc == 0) {
+        int worst = 0;
+        for (size_t i = 0; i < nplans; i++) {
+            opt->plan = plans[i];
+            opt->output = outputs[i];
+            kh_error err;
+            kh_error_clear(&err);
+            kh_render_result result;
+            kh_signals_time_limit(opt->plan, max_seconds);
+            int one = kh_render(opt, &result, &err);
+            kh_signals_time_limit_stop();
+            if (one != 0) {
+                fprintf(stderr, "kehoach: %s\n", err.message);
+                worst = one > worst ? one : worst;
+            } else {
+                written++;
+                if (verbose || isatty(STDERR_FILENO))
+                    say_written(opt->output, &result, verbose);
+            }
+        }
+        if (written < nplans || verbose || isatty(STDERR_FILENO)) {
+            char where[KH_MSG_QUOTED_SIZE];
+            kh_msg_escape(where, sizeof where, outdir, strlen(outdir), KH_MSG_MAX_CHARS, 0);
+            fprintf(stderr, kh_ngettext("kehoach: %zu of %zu document written into %s\n",
+                                        "kehoach: %zu of %zu documents written into %s\n", (unsigned long)nplans),
+                    written, nplans, where);
+        }
+        rc = worst;
+    }
+    for (size_t i = 0; i < nplans; i++)
+        free(outputs[i]);
+    free(outputs);
+    return rc;
+}
+
 static int cmd_render(int argc, char **argv)
 {
     kh_render_options opt = {0};
+    /* The plans are gathered at the front of ARGV itself: each took at least one of its slots. */
+    const char **plans = (const char **)argv;
+    size_t nplans = 0;
+    const char *outdir = NULL;
     opt.part = "all";
     unsigned max_seconds = 120;
     const char *format = NULL;
@@ -201,39 +286,51 @@ static int cmd_render(int argc, char **argv)
                                    v ? v : _("nothing"));
             max_seconds = (unsigned)n;
             i++;
+        } else if (!strcmp(a, "-O") || !strcmp(a, "--output-dir")) {
+            if (!v || !*v) return usage_error(_("%s needs a folder"), a);
+            outdir = v;
+            i++;
         } else if (a[0] == '-' && a[1]) {
             return usage_error(_("render: unknown option '%s'"), a);
-        } else if (!opt.plan) {
-            opt.plan = a;
         } else {
-            return usage_error(_("render: one plan at a time, got a second: '%s'"), a);
+            plans[nplans++] = a;
         }
     }
-    if (!opt.plan)
+    if (!nplans)
         return usage_error("%s", _("render: expected a plan folder or file"));
+    if (outdir && opt.output)
+        return usage_error(_("-o and -O: give a file (-o) or a folder (-O), not both; got -O '%s'"), outdir);
+    if (nplans > 1 && !outdir)
+        return usage_error(_("render: several plans need -O FOLDER for their documents; the second is '%s'"),
+                           plans[1]);
+    opt.plan = plans[0];
     int to_stdout = opt.output && !strcmp(opt.output, "-");
     if (to_stdout && !format)
         return usage_error("%s", _("-o -: standard output needs --format docx, odt or pdf"));
     if (to_stdout && isatty(STDOUT_FILENO))
         return usage_error(_("-o -: standard output is a terminal, not a place for a %s document: redirect it to a file or a pipe"),
                            format);
+    const char *ext = format && !strcmp(format, "odt") ? ".odt" : format && !strcmp(format, "pdf") ? ".pdf" : ".docx";
     char *fallback = NULL;
-    if (!opt.output)
-        opt.output = fallback = default_output(opt.plan, format && !strcmp(format, "odt") ? ".odt"
-                                                         : format && !strcmp(format, "pdf") ? ".pdf" : ".docx");
-    if (!opt.output)
+    if (!opt.output && !outdir)
+        opt.output = fallback = default_output(opt.plan, ext);
+    if (!opt.output && !outdir)
         return 3;
-    if (!format && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt") && !ends_with(opt.output, ".pdf")) {
+    if (!format && opt.output && !ends_with(opt.output, ".docx") && !ends_with(opt.output, ".odt")
+        && !ends_with(opt.output, ".pdf")) {
         free(fallback);
         return usage_error(_("-o: expected a .docx, .odt or .pdf file name (or --format docx|odt|pdf), got '%s'"), opt.output);
     }
-    const char *kind = format ? format : ends_with(opt.output, ".odt") ? "odt" : ends_with(opt.output, ".pdf") ? "pdf" : "docx";
+    const char *kind = format ? format : !opt.output ? "docx" : ends_with(opt.output, ".odt") ? "odt"
+                                       : ends_with(opt.output, ".pdf") ? "pdf" : "docx";
     opt.format = !strcmp(kind, "odt") ? KH_FORMAT_ODT : !strcmp(kind, "pdf") ? KH_FORMAT_PDF : KH_FORMAT_DOCX;
     if (opt.format != KH_FORMAT_PDF && (opt.pdf.version || opt.pdf.soffice)) {
         free(fallback);
         return usage_error(_("%s: only for a PDF (-o FILE.pdf or --format pdf)"), opt.pdf.version ? "--pdf-version" : "--soffice");
     }
     opt.pdf.max_seconds = max_seconds;
+    if (outdir)
+        return render_into(&opt, plans, nplans, outdir, ext, max_seconds, verbose);
     kh_error err;
     kh_error_clear(&err);
     kh_render_result result;

@@ -687,6 +687,21 @@ static void set_from_lua(lua_State *L, kh_error *err, const char *msg, int synta
     }
 }
 
+/* Load DATA as a text chunk; when it is the text of a file built into the binary, its bytecode
+   compiled at build time is loaded instead (the same chunk, with its lines, without parsing it
+   again). Only that bytecode is ever loaded in binary mode; should it not load (a liblua other
+   than the build's), the text is parsed. */
+static int load_chunk(lua_State *L, const char *data, size_t len, const char *chunkname, const char *name)
+{
+    const kh_embedded_file *f = kh_embedded_find(chunkname);
+    if (f && f->code && f->size == len && !memcmp(f->data, data, len)) {
+        if (luaL_loadbufferx(L, (const char *)f->code, f->code_size, name, "b") == LUA_OK)
+            return LUA_OK;
+        lua_pop(L, 1);
+    }
+    return luaL_loadbufferx(L, data, len, name, "t");
+}
+
 int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *chunkname, kh_error *err)
 {
     lua_State *L = sb->L;
@@ -695,7 +710,7 @@ int kh_sandbox_load(kh_sandbox *sb, const char *data, size_t len, const char *ch
     sb->over_memory = 0;
     sb->depth++;
     remember_chunk(sb, chunkname);
-    int rc = luaL_loadbufferx(L, data, len, name, "t");
+    int rc = load_chunk(L, data, len, chunkname, name);
     sb->depth--;
     if (rc != LUA_OK) {
         const char *msg = lua_tostring(L, -1);

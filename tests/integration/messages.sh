@@ -161,6 +161,14 @@ hostile_plan new-body-symlink; run_both new-body-symlink new "$PLAN" -o "$W/out/
 hostile_plan out-is-folder; mkdir -p "$W/exists"
 run_both "new: the folder exists" new "$PLAN" -o "$W/exists" --year 2027
 
+# Several plans in one run: its usage errors and the line that counts what was written.
+run_both "render: several plans without -O" render plan other
+run_both "render: -O not a folder" render plan -O "$W/no-such-folder"
+run_both "render: -o and -O" render plan -o x.docx -O "$W"
+hostile_plan out-is-folder; mkdir -p "$W/batch" "$W/broken"; printf 'return {\n' >"$W/broken/plan.lua"
+run_both "render: two plans of one name" render "$PLAN" "$PLAN/" -O "$W/batch"
+run_both "render: several plans, one broken" render "$PLAN" "$W/broken" -O "$W/batch"
+
 # Messages of the Lua modules and templates (kh._): a typed STT number that is not the automatic
 # one (stt.lua), a '^' with no cell above (tables.lua), a template's unknown setting and a function
 # no layout step calls (nd30.lua).
