@@ -15,10 +15,6 @@
 #include "kh_signals.h"
 #include "kh_util.h"
 
-/* deflate level 6, not libzip's default 9: on a 10,000-row appendix of varied Vietnamese text
-   (make bench) it deflates in half the time for a part 1.8% larger; docs/performance.md. */
-#define KH_DEFLATE_LEVEL 6
-
 struct kh_package {
     zip_source_t *src;
     zip_t *zip;
@@ -73,6 +69,82 @@ int kh_package_add(kh_package *p, const char *name, char *data, size_t len, int 
     }
     if (zip_set_file_compression(p->zip, (zip_uint64_t)idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
                                  stored ? 0 : KH_DEFLATE_LEVEL) < 0
+        || zip_file_set_dostime(p->zip, (zip_uint64_t)idx, p->dos_time, p->dos_date, 0) < 0)
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    return KH_OK;
+}
+
+/* A source serving a deflated part as it is: its stat says so (method, both sizes, CRC), and
+   libzip then copies the bytes into the archive without compressing them again. */
+typedef struct {
+    kh_deflated part;
+    size_t pos;
+    zip_error_t error;
+} deflated_source;
+
+static zip_int64_t serve_deflated(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+    deflated_source *s = ud;
+    switch (cmd) {
+    case ZIP_SOURCE_OPEN:
+        s->pos = 0;
+        return 0;
+    case ZIP_SOURCE_READ: {
+        size_t n = s->part.len - s->pos;
+        if (n > len)
+            n = (size_t)len;
+        memcpy(data, s->part.data + s->pos, n);
+        s->pos += n;
+        return (zip_int64_t)n;
+    }
+    case ZIP_SOURCE_CLOSE:
+        return 0;
+    case ZIP_SOURCE_STAT: {
+        zip_stat_t *st = data;
+        zip_stat_init(st);
+        st->valid |= ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+        st->size = s->part.size;
+        st->comp_size = s->part.len;
+        st->comp_method = ZIP_CM_DEFLATE;
+        st->crc = (zip_uint32_t)s->part.crc;
+        return sizeof *st;
+    }
+    case ZIP_SOURCE_ERROR:
+        return zip_error_to_data(&s->error, data, len);
+    case ZIP_SOURCE_FREE:
+        kh_deflated_free(&s->part);
+        zip_error_fini(&s->error);
+        free(s);
+        return 0;
+    case ZIP_SOURCE_SUPPORTS:
+        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
+                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+    default:
+        zip_error_set(&s->error, ZIP_ER_OPNOTSUPP, 0);
+        return -1;
+    }
+}
+
+int kh_package_add_deflated(kh_package *p, const char *name, kh_deflated *part, kh_error *err)
+{
+    deflated_source *ds = kh_xcalloc(1, sizeof *ds);
+    ds->part = *part;
+    memset(part, 0, sizeof *part);
+    zip_error_init(&ds->error);
+    zip_source_t *s = zip_source_function(p->zip, serve_deflated, ds);
+    if (!s) {
+        kh_deflated_free(&ds->part);
+        zip_error_fini(&ds->error);
+        free(ds);
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    }
+    zip_int64_t idx = zip_file_add(p->zip, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (idx < 0) {
+        zip_source_free(s);   /* frees DS through ZIP_SOURCE_FREE */
+        return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
+    }
+    /* the entry's method is the part's: libzip sees they match and copies the bytes */
+    if (zip_set_file_compression(p->zip, (zip_uint64_t)idx, ZIP_CM_DEFLATE, KH_DEFLATE_LEVEL) < 0
         || zip_file_set_dostime(p->zip, (zip_uint64_t)idx, p->dos_time, p->dos_date, 0) < 0)
         return kh_error_set(err, KH_EXIT_IO, "%s: %s", name, zip_strerror(p->zip));
     return KH_OK;

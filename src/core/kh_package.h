@@ -4,6 +4,7 @@
 #ifndef KH_PACKAGE_H
 #define KH_PACKAGE_H
 #include <stddef.h>
+#include "kh_deflate.h"
 #include "kh_error.h"
 
 typedef struct kh_package kh_package;
@@ -12,6 +13,9 @@ typedef struct kh_package kh_package;
 kh_package *kh_package_new(long long time, kh_error *err);
 /* Add a part; the package takes DATA (malloc'ed) in every case. STORED: no compression. */
 int kh_package_add(kh_package *p, const char *name, char *data, size_t len, int stored, kh_error *err);
+/* Add a part deflated already (kh_xml_begin_deflated): libzip stores its bytes as they are. The
+   package takes PART's bytes in every case. */
+int kh_package_add_deflated(kh_package *p, const char *name, kh_deflated *part, kh_error *err);
 /* Close the archive and hand over its bytes (caller frees). The package is freed. */
 int kh_package_finish(kh_package *p, char **data, size_t *len, kh_error *err);
 void kh_package_discard(kh_package *p);

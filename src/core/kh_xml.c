@@ -9,6 +9,7 @@
 int kh_xml_begin(kh_xml *x)
 {
     x->failed = 0;
+    x->z = NULL;
     x->buf = xmlBufferCreate();
     /* Grow by doubling: the default (exact size) reallocates at every write, which copies the
        whole part each time where realloc cannot grow in place (20 times slower under ASan). */
@@ -19,6 +20,48 @@ int kh_xml_begin(kh_xml *x)
         return -1;
     CHECK(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes"));
     return x->failed ? -1 : 0;
+}
+
+static int deflate_write(void *ctx, const char *s, int len)
+{
+    return kh_deflater_write(ctx, s, (size_t)len) < 0 ? -1 : len;
+}
+
+static int deflate_close(void *ctx)
+{
+    (void)ctx;   /* the stream is finished by kh_xml_finish_deflated */
+    return 0;
+}
+
+int kh_xml_begin_deflated(kh_xml *x)
+{
+    x->failed = 0;
+    x->buf = NULL;
+    x->w = NULL;
+    x->z = kh_deflater_new();
+    xmlOutputBufferPtr out = x->z ? xmlOutputBufferCreateIO(deflate_write, deflate_close, x->z, NULL) : NULL;
+    x->w = out ? xmlNewTextWriter(out) : NULL;   /* the writer owns OUT from here */
+    if (!x->w) {
+        if (out)
+            xmlOutputBufferClose(out);
+        return -1;
+    }
+    CHECK(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", "yes"));
+    return x->failed ? -1 : 0;
+}
+
+int kh_xml_finish_deflated(kh_xml *x, kh_deflated *out)
+{
+    CHECK(x, xmlTextWriterEndDocument(x->w));
+    xmlFreeTextWriter(x->w);   /* flushes into the deflate stream */
+    x->w = NULL;
+    kh_deflater *z = x->z;
+    x->z = NULL;
+    if (kh_deflater_finish(z, out) < 0 || x->failed) {
+        kh_deflated_free(out);
+        return -1;
+    }
+    return 0;
 }
 
 void kh_xml_start(kh_xml *x, const char *name) { CHECK(x, xmlTextWriterStartElement(x->w, X(name))); }
@@ -84,6 +127,8 @@ void kh_xml_discard(kh_xml *x)
         xmlFreeTextWriter(x->w);
     if (x->buf)
         xmlBufferFree(x->buf);
+    kh_deflater_free(x->z);
     x->w = NULL;
     x->buf = NULL;
+    x->z = NULL;
 }

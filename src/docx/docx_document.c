@@ -1,11 +1,14 @@
-/* word/document.xml: the sections in order, each closed by its w:sectPr. */
+/* word/document.xml: the sections in order, each closed by its w:sectPr; the largest part,
+   deflated as it is written. */
 #include "docx_internal.h"
 
-int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **data, size_t *len)
+int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, kh_deflated *out)
 {
     kh_xml x;
-    if (kh_xml_begin(&x) < 0)
+    if (kh_xml_begin_deflated(&x) < 0) {
+        kh_xml_discard(&x);
         return -1;
+    }
     kh_xml_start(&x, "w:document");
     kh_xml_attr(&x, "xmlns:w", DOCX_NS_W);
     kh_xml_attr(&x, "xmlns:r", DOCX_NS_R);
@@ -40,5 +43,5 @@ int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **d
     }
     kh_xml_end(&x);
     kh_xml_end(&x);
-    return kh_xml_finish(&x, data, len);
+    return kh_xml_finish_deflated(&x, out);
 }

@@ -30,7 +30,8 @@ void docx_write_blocks(kh_xml *x, const kh_block_list *blocks);
 void docx_write_sectpr(kh_xml *x, const kh_section *s, const docx_section_refs *refs);
 
 /* One function a part: each returns 0 and the part's bytes, or -1. */
-int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, char **data, size_t *len);
+/* word/document.xml, deflated as it is written (it grows with the document). */
+int docx_document_xml(const kh_doc *doc, const docx_section_refs *refs, kh_deflated *out);
 int docx_styles_xml(const kh_doc *doc, char **data, size_t *len);
 int docx_font_table_xml(const kh_doc *doc, char **data, size_t *len);
 int docx_header_xml(const kh_section *s, int with_number, char **data, size_t *len);

@@ -57,8 +57,12 @@ int kh_docx_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     ok = docx_document_rels_xml(nheaders, numbering, &data, &len);
     if ((rc = add(pkg, "word/_rels/document.xml.rels", ok, data, len, err)))
         goto done;
-    ok = docx_document_xml(doc, refs, &data, &len);
-    if ((rc = add(pkg, "word/document.xml", ok, data, len, err)))
+    kh_deflated part;
+    if (docx_document_xml(doc, refs, &part) < 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s: cannot write the XML part"), "word/document.xml");
+        goto done;
+    }
+    if ((rc = kh_package_add_deflated(pkg, "word/document.xml", &part, err)))
         goto done;
     ok = docx_styles_xml(doc, &data, &len);
     if ((rc = add(pkg, "word/styles.xml", ok, data, len, err)))

@@ -433,7 +433,7 @@ static void write_body(ctx *c, const kh_doc *doc)
     end(c);
 }
 
-int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
+int odt_content_xml(const kh_doc *doc, kh_deflated *out)
 {
     ctx c;
     memset(&c, 0, sizeof c);
@@ -444,7 +444,7 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
     write_body(&c, doc);   /* first walk: the automatic styles */
     kh_xml x;
     int rc = -1;
-    if (kh_xml_begin(&x) == 0) {
+    if (kh_xml_begin_deflated(&x) == 0) {
         c.x = &x;
         kh_xml_start(&x, "office:document-content");
         kh_xml_attr(&x, "xmlns:office", ODT_NS_OFFICE);
@@ -460,7 +460,7 @@ int odt_content_xml(const kh_doc *doc, char **data, size_t *len)
         kh_xml_end(&x);
         write_body(&c, doc);
         kh_xml_end(&x);
-        rc = kh_xml_finish(&x, data, len);
+        rc = kh_xml_finish_deflated(&x, out);
     } else {
         kh_xml_discard(&x);
     }

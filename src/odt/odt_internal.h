@@ -113,7 +113,7 @@ void odt_list_style_name(char *buf, size_t n, const kh_lists *lists, int list);
 void odt_list_styles(kh_xml *x, const kh_doc *doc);
 
 /* ---- one function a part: each returns 0 and the part's bytes, or -1 ---- */
-int odt_content_xml(const kh_doc *doc, char **data, size_t *len);
+int odt_content_xml(const kh_doc *doc, kh_deflated *out);   /* deflated as it is written */
 int odt_styles_xml(const kh_doc *doc, char **data, size_t *len);
 int odt_meta_xml(const kh_doc *doc, char **data, size_t *len);
 int odt_settings_xml(char **data, size_t *len);

@@ -31,8 +31,12 @@ int kh_odt_write(const kh_doc *doc, char **out, size_t *out_len, kh_error *err)
     data = kh_xstrdup(ODT_MIMETYPE);
     if ((rc = kh_package_add(pkg, "mimetype", data, strlen(ODT_MIMETYPE), 1, err)))
         goto fail;
-    ok = odt_content_xml(doc, &data, &len);
-    if ((rc = add(pkg, "content.xml", ok, data, len, err)))
+    kh_deflated content;
+    if (odt_content_xml(doc, &content) < 0) {
+        rc = kh_error_set(err, KH_EXIT_IO, _("%s: cannot write the XML part"), "content.xml");
+        goto fail;
+    }
+    if ((rc = kh_package_add_deflated(pkg, "content.xml", &content, err)))
         goto fail;
     ok = odt_styles_xml(doc, &data, &len);
     if ((rc = add(pkg, "styles.xml", ok, data, len, err)))

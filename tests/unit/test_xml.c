@@ -9,6 +9,7 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
+#include <zlib.h>
 #include "kh_xml.h"
 
 static const char TEXT[] = "1 < 2 && 3 > 2, \"trích dẫn\" và 'nháy đơn' ]]> <w:t/> &amp;";
@@ -192,6 +193,100 @@ static void test_discard(void **state)
     kh_xml_discard(&x);   /* twice is harmless */
 }
 
+/* The same elements, written in deflating mode. */
+static void write_doc_deflated(kh_deflated *part, int rows)
+{
+    kh_xml x;
+    assert_int_equal(kh_xml_begin_deflated(&x), 0);
+    kh_xml_start(&x, "root");
+    kh_xml_attr(&x, "a", ATTR);
+    kh_xml_element(&x, "t", TEXT);
+    kh_xml_element(&x, "vn", VN);
+    kh_xml_empty(&x, "e", "v", "&<>\"'");
+    kh_xml_empty(&x, "m", "v", ATTR2);
+    kh_xml_empty_int(&x, "n", "v", -42);
+    kh_xml_empty(&x, "bare", NULL, NULL);
+    kh_xml_start(&x, "mixed");
+    kh_xml_text(&x, "a & ");
+    kh_xml_text(&x, "b < c");
+    kh_xml_end(&x);
+    for (int i = 0; i < rows; i++)
+        kh_xml_empty_int(&x, "row", "i", i);
+    kh_xml_end(&x);
+    assert_int_equal(kh_xml_finish_deflated(&x, part), 0);
+    assert_null(x.w);
+    assert_null(x.z);
+}
+
+/* PART's bytes inflated (raw deflate, as a zip entry holds them). */
+static char *inflated(const kh_deflated *part)
+{
+    char *out = malloc(part->size + 1);
+    assert_non_null(out);
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(inflateInit2(&z, -MAX_WBITS), Z_OK);
+    z.next_in = (Bytef *)part->data;
+    z.avail_in = (uInt)part->len;
+    z.next_out = (Bytef *)out;
+    z.avail_out = (uInt)part->size + 1;
+    assert_int_equal(inflate(&z, Z_FINISH), Z_STREAM_END);
+    assert_int_equal(z.total_out, part->size);   /* no byte more or less than it says */
+    inflateEnd(&z);
+    out[part->size] = '\0';
+    return out;
+}
+
+static void test_deflated_part_holds_the_same_text(void **state)
+{
+    (void)state;
+    char *text;
+    size_t len;
+    write_doc(&text, &len);
+    kh_deflated part;
+    write_doc_deflated(&part, 0);
+    assert_int_equal(part.size, len);
+    assert_int_equal(part.crc, crc32(crc32(0L, Z_NULL, 0), (const Bytef *)text, (uInt)len));
+    char *back = inflated(&part);
+    assert_string_equal(back, text);
+    free(back);
+    free(text);
+    kh_deflated_free(&part);
+    assert_null(part.data);
+}
+
+static void test_large_deflated_part(void **state)
+{
+    (void)state;
+    /* 200,000 rows: several MB of text, through libxml2's output buffer in many writes */
+    kh_deflated part;
+    write_doc_deflated(&part, 200000);
+    assert_true(part.size > 3000000);
+    assert_true(part.len < part.size / 4);
+    char *back = inflated(&part);
+    assert_non_null(strstr(back, "<row i=\"0\"/>"));
+    assert_non_null(strstr(back, "<row i=\"199999\"/></root>"));
+    assert_int_equal(part.crc, crc32(crc32(0L, Z_NULL, 0), (const Bytef *)back, (uInt)part.size));
+    free(back);
+    kh_deflated_free(&part);
+}
+
+static void test_failed_deflated_writer_is_reported(void **state)
+{
+    (void)state;
+    kh_xml x;
+    assert_int_equal(kh_xml_begin_deflated(&x), 0);
+    kh_xml_end(&x);   /* no element is open */
+    kh_deflated part;
+    assert_int_equal(kh_xml_finish_deflated(&x, &part), -1);
+    assert_null(part.data);
+    /* discarding a deflating writer half way frees its stream */
+    assert_int_equal(kh_xml_begin_deflated(&x), 0);
+    kh_xml_start(&x, "root");
+    kh_xml_discard(&x);
+    assert_null(x.z);
+}
+
 static int cleanup(void **state)
 {
     (void)state;
@@ -206,6 +301,9 @@ int main(void)
         cmocka_unit_test(test_raw_bytes_are_escaped),
         cmocka_unit_test(test_failed_writer_is_reported),
         cmocka_unit_test(test_discard),
+        cmocka_unit_test(test_deflated_part_holds_the_same_text),
+        cmocka_unit_test(test_large_deflated_part),
+        cmocka_unit_test(test_failed_deflated_writer_is_reported),
     };
     return cmocka_run_group_tests(tests, NULL, cleanup);
 }
