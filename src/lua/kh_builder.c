@@ -13,6 +13,7 @@
 #include "kh_message.h"
 #include "kh_metrics.h"
 #include "kh_sandbox.h"
+#include "kh_table_rows.h"
 #include "kh_text.h"
 #include "kh_units.h"
 #include "kh_util.h"
@@ -779,6 +780,183 @@ static int doc_table(lua_State *L)
     return 0;
 }
 
+/* ---- doc:data_table: a table from the texts of its cells (kh_table_rows.h) ---- */
+
+static const char *const data_table_fields[] = {
+    "rows", "widths", "header_rows", "stt_column", "numbers", "file", "borders", "cell_margin",
+    "styles", "size", "space", "header_bold", "group_bold", "whole_max", NULL};
+static const char *const data_styles_fields[] = {"header", "group_label", "group_title", "data", "group", NULL};
+static const char *const cell_look_fields[] = {"style", "align", "keep_next", NULL};
+
+/* The cell look at IDX ({style = "TableText", align = …, keep_next = …}) into *LOOK. */
+static void read_cell_look(lua_State *L, int idx, const kh_doc *doc, const char *what, kh_cell_look *look)
+{
+    idx = lua_absindex(L, idx);
+    if (!lua_istable(L, idx))
+        luaL_error(L, _("%s: expected a cell look {style = …, align = …}, got %s"), what, kh_lua_type_shown(L, idx));
+    check_keys(L, idx, what, cell_look_fields, 0);
+    char id[64];
+    const char *style = opt_word(L, idx, what, "style", id, sizeof id);
+    if (!style || !kh_doc_find_style(doc, style))
+        luaL_error(L, _("%s.style: no style '%s' was defined (doc:style{id = \"%s\", …})"), what,
+                   style ? style : "", style ? style : "");
+    char align[16];
+    look->align = parse_align(L, what, opt_word(L, idx, what, "align", align, sizeof align));
+    opt_bool(L, idx, what, "keep_next", &look->keep_next);
+    look->style = kh_xstrdup(style);
+}
+
+static void free_look(void *p)
+{
+    kh_table_look_free(p);
+    free(p);
+}
+
+static void free_table_rows(void *p)
+{
+    kh_table_rows_free(p);
+    free(p);
+}
+
+static int doc_data_table(lua_State *L)
+{
+    kh_doc *doc = check_doc(L);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    check_keys(L, 2, "data_table", data_table_fields, 0);
+    if (opt_list(L, 2, "data_table", "widths", N_("%s.%s: expected a list of column widths in mm, got %s")) != LUA_TTABLE
+        || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
+        luaL_error(L, _("data_table.widths: expected a list of 1 to 63 column widths in mm"));
+    int ncols = (int)lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    /* The look, the table and the layout state are boxed: an error frees them. */
+    int box = kh_box_push(L);   /* 3 */
+    kh_table_look *look = kh_xmalloc(sizeof *look);
+    kh_table_look_init(look, ncols);
+    kh_box_put(L, box, look, free_look);
+    int tbox = kh_box_push(L);  /* 4 */
+    kh_table *t = kh_table_new(ncols);
+    kh_box_put(L, tbox, t, free_table);
+    kh_box_hold_charges(L, tbox);
+    int sbox = kh_box_push(L);  /* 5 */
+    kh_table_rows *tr = kh_xmalloc(sizeof *tr);
+    kh_table_rows_init(tr, ncols);
+    kh_box_put(L, sbox, tr, free_table_rows);
+    kh_lua_rawfield(L, 2, "widths");
+    for (int i = 0; i < ncols; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))
+            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, kh_lua_type_shown(L, -1));
+        look->widths_mm[i] = lua_tonumber(L, -1);
+        t->widths[i] = kh_twips_from_mm(look->widths_mm[i]);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    double v;
+    if (opt_number(L, 2, "data_table", "header_rows", &v))
+        look->header_rows = (int)v;
+    if (opt_number(L, 2, "data_table", "stt_column", &v))
+        look->stt_col = (int)v;
+    if (opt_number(L, 2, "data_table", "size", &v))
+        look->size_pt = v;
+    if (opt_number(L, 2, "data_table", "space", &v))
+        look->space_pt = v;
+    if (opt_number(L, 2, "data_table", "whole_max", &v))
+        look->whole_max_mm = v;
+    if (opt_number(L, 2, "data_table", "cell_margin", &v)) {
+        look->cell_margin_mm = v;
+        t->cell_margin = kh_twips_from_mm(v);
+    }
+    opt_bool(L, 2, "data_table", "header_bold", &look->header_bold);
+    opt_bool(L, 2, "data_table", "group_bold", &look->group_bold);
+    opt_bool(L, 2, "data_table", "borders", &t->borders);
+    kh_gated file;
+    if (opt_text(L, 2, "data_table", "file", &file)) {
+        look->file = kh_xstrdup(file.text);
+        kh_model_take(&t->source, &file);
+    }
+    if (kh_lua_rawfield(L, 2, "styles") != LUA_TTABLE)
+        luaL_error(L, _("data_table.styles: expected the cells' looks {header = …, data = {…}, …}"));
+    int st = lua_gettop(L);
+    check_keys(L, st, "data_table.styles", data_styles_fields, 0);
+    kh_lua_rawfield(L, st, "header");
+    read_cell_look(L, -1, doc, "data_table.styles.header", &look->header);
+    kh_lua_rawfield(L, st, "group_label");
+    read_cell_look(L, -1, doc, "data_table.styles.group_label", &look->group_label);
+    kh_lua_rawfield(L, st, "group_title");
+    read_cell_look(L, -1, doc, "data_table.styles.group_title", &look->group_title);
+    lua_settop(L, st);
+    static const char *const per_column[] = {"data", "group"};
+    for (int k = 0; k < 2; k++) {
+        if (kh_lua_rawfield(L, st, per_column[k]) != LUA_TTABLE || (int)lua_rawlen(L, -1) != ncols)
+            luaL_error(L, _("data_table.styles.%s: expected one cell look a column (%d)"), per_column[k], ncols);
+        for (int c = 0; c < ncols; c++) {
+            char what[64];
+            snprintf(what, sizeof what, "data_table.styles.%s[%d]", per_column[k], c + 1);
+            lua_rawgeti(L, -1, c + 1);
+            read_cell_look(L, -1, doc, what, k == 0 ? &look->data[c] : &look->group[c]);
+            lua_pop(L, 1);
+        }
+        lua_settop(L, st);
+    }
+    lua_settop(L, 5);
+    int cbox = kh_box_push(L);  /* 6: the texts of a row, pointing into its strings */
+    kh_cell_text *cells = kh_xcalloc((size_t)ncols, sizeof *cells);
+    kh_box_put(L, cbox, cells, NULL);
+    int numbers = 0;
+    if (kh_lua_rawfield(L, 2, "numbers") == LUA_TTABLE)
+        numbers = lua_gettop(L);   /* 7 */
+    else
+        lua_pop(L, 1);
+    if (opt_list(L, 2, "data_table", "rows", N_("%s.%s: expected a list of rows, got %s")) != LUA_TTABLE)
+        luaL_error(L, _("data_table.rows: expected a list of rows"));
+    int rows = lua_gettop(L);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, rows);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, rows, i);
+        int r = lua_gettop(L);
+        if (!lua_istable(L, r))
+            luaL_error(L, _("table row %d: expected a list of cell texts"), (int)i);
+        int nc = (int)lua_rawlen(L, r);
+        if (nc > ncols)
+            luaL_error(L, _("data_table.rows[%d]: %d cells, more than the %d columns of widths"), (int)i, nc, ncols);
+        size_t bytes = 0;
+        for (int c = 0; c < nc; c++) {
+            lua_rawgeti(L, r, c + 1);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_error(L, _("table row %d: expected a list of cell texts"), (int)i);
+            cells[c].text = lua_tolstring(L, -1, &cells[c].len);   /* ROW holds the string */
+            bytes += cells[c].len;
+            lua_pop(L, 1);
+        }
+        int line = 0;
+        if (kh_lua_rawfield(L, r, "line") == LUA_TNUMBER)
+            line = (int)lua_tointeger(L, -1);
+        lua_pop(L, 1);
+        const char *number = NULL;
+        if (numbers && lua_rawgeti(L, numbers, i) == LUA_TSTRING)
+            number = lua_tostring(L, -1);   /* stays on the stack until the row is done */
+        /* what the row holds: itself, a cell, a paragraph and a run a column, the text twice */
+        kh_sandbox_charge(L, COST_ROW + (size_t)ncols * (16 + COST_CELL + COST_PARA + COST_RUN)
+                             + 2 * bytes);
+        kh_error err;
+        kh_error_clear(&err);
+        size_t max_items = kh_sandbox_available(L) / KH_MARKUP_ITEM_COST;
+        if (kh_table_rows_add(tr, t, look, (int)i, cells, nc, line, number, max_items, &err) != KH_OK)
+            return kh_lua_raise(L, &err);
+        lua_settop(L, rows);
+    }
+    kh_error err;
+    kh_error_clear(&err);
+    if (kh_table_layout(t, &err) != KH_OK) {
+        if (t->source)
+            return kh_lua_raise(L, &err);
+        return luaL_error(L, _("table: %s"), err.message);
+    }
+    kh_blocks_append_table(&kh_doc_current_section(doc)->body, kh_box_take(L, tbox));
+    return 0;
+}
+
 static const char *const meta_fields[] = {"title", "subject", "creator", "description", "font",
                                           "size", "lang", NULL};
 
@@ -839,7 +1017,7 @@ void kh_builder_push_doc(lua_State *L, kh_doc *doc)
     if (luaL_newmetatable(L, DOC_META)) {
         static const luaL_Reg methods[] = {
             {"paragraph", doc_paragraph}, {"style", doc_style}, {"list", doc_list}, {"section", doc_section},
-            {"table", doc_table}, {"settings", doc_settings}, {"text_width", doc_text_width},
+            {"table", doc_table}, {"data_table", doc_data_table}, {"settings", doc_settings}, {"text_width", doc_text_width},
             {NULL, NULL}};
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "__index");

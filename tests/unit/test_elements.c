@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "inflated.h"
 #include "docx_internal.h"
 #include "odt_internal.h"
 #include "kh_finish.h"
@@ -70,19 +71,17 @@ static char *docx_part(const kh_doc *doc)
     for (size_t i = 0; i < doc->nsections && i < 4; i++)
         if (doc->sections[i].page_numbers)
             refs[i] = (docx_section_refs){(int)(2 * i + 2), (int)(2 * i + 3)};
-    char *data;
-    size_t len;
-    assert_int_equal(docx_document_xml(doc, refs, &data, &len), 0);
-    return data;
+    kh_deflated part;
+    assert_int_equal(docx_document_xml(doc, refs, &part), 0);
+    return inflated(&part);
 }
 
 static char *odt_part(const kh_doc *doc)
 {
     finish(doc);
-    char *data;
-    size_t len;
-    assert_int_equal(odt_content_xml(doc, &data, &len), 0);
-    return data;
+    kh_deflated part;
+    assert_int_equal(odt_content_xml(doc, &part), 0);
+    return inflated(&part);
 }
 
 /* The text of XML between the end of the first FROM and the start of the following TO. */

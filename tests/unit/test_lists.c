@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "inflated.h"
 #include "docx_internal.h"
 #include "kh_model.h"
 #include "kh_util.h"
@@ -231,9 +232,9 @@ static void test_docx_items(void **state)
     (void)state;
     kh_doc *doc = sample();
     docx_section_refs refs = {0, 0};
-    char *data;
-    size_t len;
-    assert_int_equal(docx_document_xml(doc, &refs, &data, &len), 0);
+    kh_deflated part;
+    assert_int_equal(docx_document_xml(doc, &refs, &part), 0);
+    char *data = inflated(&part);
 #define T(s) "<w:r><w:t xml:space=\"preserve\">" s "</w:t></w:r></w:p>"
 #define NUMPR(ilvl, id) "<w:numPr><w:ilvl w:val=\"" #ilvl "\"/><w:numId w:val=\"" #id "\"/></w:numPr>"
     expect_between(data, "<w:body>", "<w:sectPr>",
@@ -272,9 +273,9 @@ static void test_odt_items(void **state)
 {
     (void)state;
     kh_doc *doc = sample();
-    char *data;
-    size_t len;
-    assert_int_equal(odt_content_xml(doc, &data, &len), 0);
+    kh_deflated part;
+    assert_int_equal(odt_content_xml(doc, &part), 0);
+    char *data = inflated(&part);
     expect_between(data, "<office:text>", "</office:text>",
                    /* headings are text:h, numbered by the outline style */
                    "<text:h text:style-name=\"P1\" text:outline-level=\"1\">A</text:h>"
@@ -302,9 +303,9 @@ static void test_odt_continued_list(void **state)
     para(doc, NULL, "text");
     dash(doc, 1, "b");
     kh_lists_assign(doc);
-    char *data;
-    size_t len;
-    assert_int_equal(odt_content_xml(doc, &data, &len), 0);
+    kh_deflated part;
+    assert_int_equal(odt_content_xml(doc, &part), 0);
+    char *data = inflated(&part);
     expect_between(data, "<office:text>", "</office:text>",
                    "<text:list text:style-name=\"LDash\" xml:id=\"list1\"><text:list-item>"
                    "<text:p text:style-name=\"P1\">a</text:p></text:list-item></text:list>"
