@@ -17,12 +17,26 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
-# The targets the issue sets (reported, never asserted).
-T_SEED_SPEEDUP = 30.0
-T_10K_SPEEDUP = 50.0
-T_10K_MEMORY = 1 / 20.0
+# The targets (reported, never asserted): CPU time and peak memory against pandoc in the same
+# run, the deflate floor, and absolute memory and start-up cost where the target is one.
+T_SEED_SPEEDUP = 15.0      # seed-size plans: pandoc CPU / kehoach CPU, per process
+T_SEED_CPU_MS = 4.0        # seed-size plans: kehoach CPU per process
+T_BATCH = 500.0            # documents per second in one batch process
+T_10K_SPEEDUP = 100.0      # 10,000 rows: pandoc CPU / kehoach CPU
+T_10K_MEMORY = 1 / 50.0    # 10,000 rows: kehoach peak memory / pandoc's
+T_100K_MIB = 32.0          # 100,000 rows: peak memory at the default limits
 T_FLOOR = 1.5
-T_LINEAR = 1.2
+T_LINEAR = 1.1             # time per row at 100,000 rows against 10,000
+
+# Before the work on streaming (the figures of the measurement that asked for it: CPU medians,
+# pandoc in the same run), for the table of before and after.
+BEFORE = [
+    ("rows-1k", "docx", 0.120, 1.61, 22),
+    ("rows-10k", "docx", 1.24, 33.5, 165),
+    ("rows-100k", "docx", 12.5, None, 1263),
+]
+BEFORE_SEED_MS = 11.0
+BEFORE_BATCH = 130.0
 
 
 def mib(kib):
@@ -86,71 +100,93 @@ def results_table(res):
 
 def targets(res):
     ms = res["measurements"]
-    out = []   # (target, value, met, note)
+    out = []   # (target, value, met, factor missed by)
 
-    # 1. Seed-size plans (examples/): ≥ 30× faster.
+    # 1. Seed-size plans (examples/): ≥ 15× pandoc's CPU per process, ≤ 4 ms of CPU.
     ex = [(m["workload"], m["format"]) for m in ms if m["kind"] == "example" and m["tool"] == "kehoach"]
-    worst = None
+    worst, slowest = None, None
     for w, fmt in ex:
         k, p = find(ms, w, "kehoach", fmt), find(ms, w, "pandoc", fmt)
+        if k and (slowest is None or k["cpu_s"] > slowest[0]):
+            slowest = (k["cpu_s"], w, fmt)
         if k and p:
-            r = p["wall_s"] / k["wall_s"]
+            r = p["cpu_s"] / k["cpu_s"]
             if worst is None or r < worst[0]:
                 worst = (r, w, fmt)
     if worst:
-        out.append(("seed-size plans (examples/): kehoach ≥ %d× faster than pandoc" % T_SEED_SPEEDUP,
-                    "slowest ratio %s (%s, %s)" % (ratio(worst[0]), worst[1], worst[2].upper()),
+        out.append(("seed-size plans (examples/): ≥ %d× less CPU than pandoc, per process" % T_SEED_SPEEDUP,
+                    "lowest ratio %s (%s, %s)" % (ratio(worst[0]), worst[1], worst[2].upper()),
                     worst[0] >= T_SEED_SPEEDUP, T_SEED_SPEEDUP / worst[0]))
+    if slowest:
+        ms_cpu = 1000.0 * slowest[0]
+        out.append(("seed-size plans: ≤ %.0f ms of CPU per process" % T_SEED_CPU_MS,
+                    "%.1f ms at most (%s, %s)" % (ms_cpu, slowest[1], slowest[2].upper()),
+                    ms_cpu <= T_SEED_CPU_MS, ms_cpu / T_SEED_CPU_MS))
 
-    # 2. 10,000 rows: ≥ 50× faster, ≤ 1/20 of pandoc's peak memory.
+    # 2. One batch process: ≥ 500 documents per second.
+    for b in res.get("batch", []):
+        out.append(("one process, %s: ≥ %.0f seed-size documents per second" % (b["format"].upper(), T_BATCH),
+                    "%.0f" % b["docs_per_s"], b["docs_per_s"] >= T_BATCH, T_BATCH / b["docs_per_s"]))
+
+    # 3. 10,000 rows: ≥ 100× less CPU than pandoc, ≤ 1/50 of its peak memory.
     for fmt in ("docx", "odt"):
         k, p = find(ms, "rows-10k", "kehoach", fmt), find(ms, "rows-10k", "pandoc", fmt)
         if k and p:
-            r = p["wall_s"] / k["wall_s"]
-            out.append(("10,000 rows, %s: ≥ %d× faster than pandoc" % (fmt.upper(), T_10K_SPEEDUP),
-                        ratio(r), r >= T_10K_SPEEDUP, T_10K_SPEEDUP / r))
+            r = p["cpu_s"] / k["cpu_s"]
+            out.append(("10,000 rows, %s: ≥ %d× less CPU than pandoc" % (fmt.upper(), T_10K_SPEEDUP),
+                        "%s (%s s against %s s)" % (ratio(r), s(k["cpu_s"]), s(p["cpu_s"])),
+                        r >= T_10K_SPEEDUP, T_10K_SPEEDUP / r))
             mr = k["rss_kib"] / p["rss_kib"]
-            out.append(("10,000 rows, %s: peak memory ≤ 1/20 of pandoc's" % fmt.upper(),
+            out.append(("10,000 rows, %s: peak memory ≤ 1/50 of pandoc's" % fmt.upper(),
                         "1/%.1f (%.0f MiB against %.0f MiB)" % (1 / mr, mib(k["rss_kib"]), mib(p["rss_kib"])),
                         mr <= T_10K_MEMORY, mr / T_10K_MEMORY))
 
-    # 3. ≤ 1.5× the deflate floor at 10k and 100k rows.
+    # 4. 100,000 rows at the default limits: ≤ 32 MiB, time per row within 1.1× of 10,000 rows.
+    for fmt in ("docx", "odt"):
+        b = find(ms, "rows-100k", "kehoach", fmt)
+        if b:
+            out.append(("100,000 rows, %s: peak memory ≤ %.0f MiB" % (fmt.upper(), T_100K_MIB),
+                        "%.0f MiB" % mib(b["rss_kib"]), mib(b["rss_kib"]) <= T_100K_MIB,
+                        mib(b["rss_kib"]) / T_100K_MIB))
+        a = find(ms, "rows-10k", "kehoach", fmt)
+        if a and b:
+            pa, pb = a["cpu_s"] / 10000, b["cpu_s"] / 100000
+            out.append(("100,000 rows, %s: CPU per row ≤ %.1f× that at 10,000" % (fmt.upper(), T_LINEAR),
+                        "%.1f µs/row against %.1f µs/row: %.2f×" % (pb * 1e6, pa * 1e6, pb / pa),
+                        pb / pa <= T_LINEAR, (pb / pa) / T_LINEAR))
+
+    # 5. ≤ 1.5× the deflate floor at 10k and 100k rows.
     for f in res.get("floor", []):
         out.append(("%s, %s: ≤ %.1f× the deflate floor" % (f["workload"], f["format"].upper(), T_FLOOR),
                     "%s (kehoach %s s, deflate %s s)" % (ratio(f["ratio"]), s(f["kehoach_s"]), s(f["median_s"])),
                     f["ratio"] <= T_FLOOR, f["ratio"] / T_FLOOR))
-
-    # 4. Peak memory grows no faster than the output.
-    for fmt in ("docx", "odt"):
-        pts = [find(ms, "rows-%s" % n, "kehoach", fmt) for n in ("1k", "10k", "100k")]
-        pts = [p for p in pts if p]
-        for a, b in zip(pts, pts[1:]):
-            gm = b["rss_kib"] / a["rss_kib"]
-            go = b["output_bytes"] / a["output_bytes"]
-            out.append(("%s → %s rows, %s: peak memory grows no faster than the output" % (
-                        a["workload"][5:], b["workload"][5:], fmt.upper()),
-                        "memory ×%.2f, output ×%.2f (%.0f → %.0f MiB; %.1f KiB of memory per KiB of output at %s)" % (
-                            gm, go, mib(a["rss_kib"]), mib(b["rss_kib"]),
-                            b["rss_kib"] / (b["output_bytes"] / 1024.0), b["workload"][5:]),
-                        gm <= go, gm / go))
-
-    # 5. Linear: time per row at 100k within 1.2× of 10k.
-    for fmt in ("docx", "odt"):
-        a, b = find(ms, "rows-10k", "kehoach", fmt), find(ms, "rows-100k", "kehoach", fmt)
-        if a and b:
-            pa, pb = a["wall_s"] / 10000, b["wall_s"] / 100000
-            ma, mb = a["wall_min_s"] / 10000, b["wall_min_s"] / 100000
-            out.append(("linear, %s: time per row at 100k ≤ %.1f× that at 10k" % (fmt.upper(), T_LINEAR),
-                        "medians: %.1f µs/row at 100k against %.1f µs/row at 10k: %.2f× "
-                        "(fastest runs: %.1f against %.1f µs/row: %.2f×)" % (
-                            pb * 1e6, pa * 1e6, pb / pa, mb * 1e6, ma * 1e6, mb / ma),
-                        pb / pa <= T_LINEAR, (pb / pa) / T_LINEAR))
 
     rows = ["| target | measured | met? |", "|---|---|---|"]
     for name, value, met, factor in out:
         verdict = "**met**" if met else "**missed** by %.1f×" % factor
         rows.append("| %s | %s | %s |" % (name, value, verdict))
     return "\n".join(rows), out
+
+
+def before_after(res):
+    """The figures that asked for this work beside this run's (CPU medians, peak memory)."""
+    ms = res["measurements"]
+    rows = ["| workload | before: kehoach CPU s | before: pandoc CPU s | before: MiB | now: kehoach CPU s "
+            "| now: pandoc CPU s | now: MiB |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for w, fmt, kcpu, pcpu, mem in BEFORE:
+        k, p = find(ms, w, "kehoach", fmt), find(ms, w, "pandoc", fmt)
+        rows.append("| %s %s | %s | %s | %s | %s | %s | %s |" % (
+            w, fmt.upper(), s(kcpu), s(pcpu), "%d" % mem, s(k["cpu_s"]) if k else "—",
+            s(p["cpu_s"]) if p else "—", "%.0f" % mib(k["rss_kib"]) if k else "—"))
+    seeds = [m for m in ms if m["kind"] == "example" and m["tool"] == "kehoach" and m["format"] == "docx"]
+    if seeds:
+        worst = max(m["cpu_s"] for m in seeds)
+        rows.append("| seed-size plan, CPU per process (slowest example) | %.1f ms | | | %.1f ms | | |" % (
+            BEFORE_SEED_MS, 1000.0 * worst))
+    for b in res.get("batch", []):
+        if b["format"] == "docx":
+            rows.append("| one batch process, DOCX documents/s | %.0f | | | %.0f | | |" % (BEFORE_BATCH, b["docs_per_s"]))
+    return "\n".join(rows)
 
 
 def floor_table(res):
@@ -340,6 +376,7 @@ def main(argv):
         nexamples=len([w for w in workloads if w.startswith("ex-")]),
         batch_total=res["batch"][0]["documents"] if res.get("batch") else 0,
         batch_table=batch_table(res),
+        before_after=before_after(res),
         profile=profile,
         notes=notes(res),
     )

@@ -348,9 +348,20 @@ end
 function Checker:error(file, line, rule, message) return self:add(file, line, "error", rule, message) end
 function Checker:warning(file, line, rule, message) return self:add(file, line, "warning", rule, message) end
 
+-- Where the fields are written in plan.lua, scanned when a finding first needs a line (a plan
+-- with nothing to say is never scanned).
+function Checker:source()
+  local map = self.map
+  if not map then
+    map = source_map(self.plan_text)
+    self.map = map
+  end
+  return map
+end
+
 -- The line in plan.lua of PATH below document DOC (a bundle's document, else the plan).
 function Checker:line_of(doc, path)
-  local map = self.map
+  local map = self:source()
   if doc and doc.index then
     local full = { "documents", doc.index }
     for _, k in ipairs(path) do full[#full + 1] = k end
@@ -758,7 +769,7 @@ function Checker:check_body(doc)
     text, file, base = nfc(body), self.plan_file, at - 1
     if not text then return nil end
     -- body = [[ at the end of a line: Lua drops the line break that follows the bracket
-    if code_part(self.map.lines[at] or ""):match("%[=*%[%s*$") then base = base + 1 end
+    if code_part(self:source().lines[at] or ""):match("%[=*%[%s*$") then base = base + 1 end
   else
     return nil   -- missing or of the wrong type: the schema says so
   end
@@ -1091,7 +1102,7 @@ end
 
 local function new_checker(ctx)
   local t = ctx.template
-  return setmetatable({ findings = {}, unknown_options = {}, plan_file = ctx.plan_file, map = source_map(ctx.plan_text),
+  return setmetatable({ findings = {}, unknown_options = {}, plan_file = ctx.plan_file, plan_text = ctx.plan_text,
                         template_module = type(t) == "table" and t.module or nil }, Checker)
 end
 

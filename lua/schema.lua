@@ -396,15 +396,17 @@ function Walk:record(tbl, kind, path, ctx, fields, where, also)
   local inner = setmetatable({ record = fields or tbl }, { __index = ctx })
   for _, f in ipairs(M.kinds[kind]) do
     local v = rawget(fields or tbl, f.name)
-    local p = where and where(f.name) or child(path, f.name)
     local required = f.required
-    if type(required) == "function" then required = required(inner) end
-    if v == nil then
-      if required then self:add("required", p, M.keys.missing, M.path_text(p), expected(f)) end
-    elseif required and is_blank(v) and not f.blank_ok then
-      self:add("required", p, M.keys.empty, M.path_text(p), expected(f))
-    else
-      self:value(f, v, p, inner)
+    if v ~= nil or required then   -- an optional field left out: nothing to check, no path made
+      local p = where and where(f.name) or child(path, f.name)
+      if type(required) == "function" then required = required(inner) end
+      if v == nil then
+        if required then self:add("required", p, M.keys.missing, M.path_text(p), expected(f)) end
+      elseif required and is_blank(v) and not f.blank_ok then
+        self:add("required", p, M.keys.empty, M.path_text(p), expected(f))
+      else
+        self:value(f, v, p, inner)
+      end
     end
   end
 end
