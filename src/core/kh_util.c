@@ -60,7 +60,6 @@ void kh_buf_append(kh_buf *b, const char *s, size_t n)
 }
 
 void kh_buf_puts(kh_buf *b, const char *s) { kh_buf_append(b, s, strlen(s)); }
-void kh_buf_putc(kh_buf *b, char c) { kh_buf_append(b, &c, 1); }
 
 const char *kh_buf_cstr(kh_buf *b)
 {

@@ -25,7 +25,16 @@ typedef struct {
 
 void kh_buf_append(kh_buf *b, const char *s, size_t n);
 void kh_buf_puts(kh_buf *b, const char *s);
-void kh_buf_putc(kh_buf *b, char c);
+/* One byte: the parsers add text a byte at a time, so the usual case (room left) is inline. */
+static inline void kh_buf_putc(kh_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap) {   /* room for C and the NUL after it */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
+    kh_buf_append(b, &c, 1);
+}
 /* NUL-terminated contents (owned by the buffer). */
 const char *kh_buf_cstr(kh_buf *b);
 void kh_buf_free(kh_buf *b);
