@@ -38,7 +38,7 @@ $(FUZZ_BUILD)/%.o: src/%.c | $(FUZZ_BUILD)/.dir
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -MMD -MP -MF $@.d -fsanitize=fuzzer-no-link -c -o $@ $<
 $(FUZZ_BUILD)/embed: tools/embed.c | $(FUZZ_BUILD)/.dir
-	$(CC) -std=c11 -O2 -o $@ $<
+	$(CC) -std=c11 -O2 $(LUACFLAGS) -o $@ $< $(shell pkg-config --libs lua5.4)
 $(FUZZ_BUILD)/embedded.c: $(FUZZ_BUILD)/embed $(EMBED)
 	$(FUZZ_BUILD)/embed $(EMBED) > $@.tmp && mv $@.tmp $@
 $(FUZZ_BUILD)/embedded.o: $(FUZZ_BUILD)/embedded.c
