@@ -109,7 +109,7 @@ def targets(res):
         k, p = find(ms, w, "kehoach", fmt), find(ms, w, "pandoc", fmt)
         if k and (slowest is None or k["cpu_s"] > slowest[0]):
             slowest = (k["cpu_s"], w, fmt)
-        if k and p:
+        if k and p and k["cpu_s"] > 0:
             r = p["cpu_s"] / k["cpu_s"]
             if worst is None or r < worst[0]:
                 worst = (r, w, fmt)
@@ -131,7 +131,7 @@ def targets(res):
     # 3. 10,000 rows: ≥ 100× less CPU than pandoc, ≤ 1/50 of its peak memory.
     for fmt in ("docx", "odt"):
         k, p = find(ms, "rows-10k", "kehoach", fmt), find(ms, "rows-10k", "pandoc", fmt)
-        if k and p:
+        if k and p and k["cpu_s"] > 0:
             r = p["cpu_s"] / k["cpu_s"]
             out.append(("10,000 rows, %s: ≥ %d× less CPU than pandoc" % (fmt.upper(), T_10K_SPEEDUP),
                         "%s (%s s against %s s)" % (ratio(r), s(k["cpu_s"]), s(p["cpu_s"])),
