@@ -705,31 +705,46 @@ static void free_table(void *p)
     kh_table_free(p);
 }
 
+/* The number of columns of the spec at 2: its `widths`, a list of 1 to 63. */
+static int count_widths(lua_State *L, const char *what)
+{
+    if (opt_list(L, 2, what, "widths", N_("%s.%s: expected a list of column widths in mm, got %s")) != LUA_TTABLE
+        || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
+        luaL_error(L, _("%s.widths: expected a list of 1 to 63 column widths in mm"), what);
+    int ncols = (int)lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    return ncols;
+}
+
+/* The spec's widths (mm) into T's grid columns (twips), and into MM when given. */
+static void read_widths(lua_State *L, const char *what, kh_table *t, double *mm)
+{
+    kh_lua_rawfield(L, 2, "widths");
+    for (int i = 0; i < t->ncols; i++) {
+        lua_rawgeti(L, -1, i + 1);
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
+            luaL_error(L, _("%s.widths[%d]: expected a width in mm, got %s"), what, i + 1, kh_lua_type_shown(L, -1));
+        t->widths[i] = kh_twips_from_mm(lua_tonumber(L, -1));
+        if (mm)
+            mm[i] = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
 static int doc_table(lua_State *L)
 {
     kh_doc *doc = check_doc(L);
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     check_keys(L, 2, "table", table_fields, 0);
-    if (opt_list(L, 2, "table", "widths", N_("%s.%s: expected a list of column widths in mm, got %s")) != LUA_TTABLE
-        || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
-        luaL_error(L, _("table.widths: expected a list of 1 to 63 column widths in mm"));
-    int ncols = (int)lua_rawlen(L, -1);
-    lua_pop(L, 1);
+    int ncols = count_widths(L, "table");
     /* The table is built apart, in a box, and moved into the document once it is laid out. */
     int box = kh_box_push(L);
     kh_table *t = kh_table_new(ncols);
     kh_box_put(L, box, t, free_table);
     kh_box_hold_charges(L, box);
-    kh_lua_rawfield(L, 2, "widths");
-    for (int i = 0; i < ncols; i++) {
-        lua_rawgeti(L, -1, i + 1);
-        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))   /* NaN too */
-            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, kh_lua_type_shown(L, -1));
-        t->widths[i] = kh_twips_from_mm(lua_tonumber(L, -1));
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+    read_widths(L, "table", t, NULL);
     opt_bool(L, 2, "table", "borders", &t->borders);
     opt_mm(L, 2, "table", "indent", &t->indent);
     opt_mm(L, 2, "table", "cell_margin", &t->cell_margin);
@@ -824,11 +839,7 @@ static int doc_data_table(lua_State *L)
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     check_keys(L, 2, "data_table", data_table_fields, 0);
-    if (opt_list(L, 2, "data_table", "widths", N_("%s.%s: expected a list of column widths in mm, got %s")) != LUA_TTABLE
-        || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 63)
-        luaL_error(L, _("data_table.widths: expected a list of 1 to 63 column widths in mm"));
-    int ncols = (int)lua_rawlen(L, -1);
-    lua_pop(L, 1);
+    int ncols = count_widths(L, "data_table");
     /* The look, the table and the layout state are boxed: an error frees them. */
     int box = kh_box_push(L);   /* 3 */
     kh_table_look *look = kh_xmalloc(sizeof *look);
@@ -842,16 +853,7 @@ static int doc_data_table(lua_State *L)
     kh_table_rows *tr = kh_xmalloc(sizeof *tr);
     kh_table_rows_init(tr, ncols);
     kh_box_put(L, sbox, tr, free_table_rows);
-    kh_lua_rawfield(L, 2, "widths");
-    for (int i = 0; i < ncols; i++) {
-        lua_rawgeti(L, -1, i + 1);
-        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 2000))
-            luaL_error(L, _("table.widths[%d]: expected a width in mm, got %s"), i + 1, kh_lua_type_shown(L, -1));
-        look->widths_mm[i] = lua_tonumber(L, -1);
-        t->widths[i] = kh_twips_from_mm(look->widths_mm[i]);
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+    read_widths(L, "data_table", t, look->widths_mm);
     double v;
     if (opt_number(L, 2, "data_table", "header_rows", &v))
         look->header_rows = (int)v;
